@@ -1,0 +1,78 @@
+package dev.sensorpipeline.ingest;
+
+import dev.sensorpipeline.ingest.batch.BatchProcessor;
+import dev.sensorpipeline.ingest.config.IngestConfig;
+import dev.sensorpipeline.ingest.internal.Backoff;
+import dev.sensorpipeline.ingest.internal.Sleeper;
+import dev.sensorpipeline.ingest.store.BatchWriter;
+import dev.sensorpipeline.ingest.store.RejectItemMapper;
+import dev.sensorpipeline.ingest.store.SensorItemMapper;
+import dev.sensorpipeline.model.ReadingCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The function's parts, wired once per container: the composition root. Tests wire their own through
+ * {@link #create(IngestConfig, DynamoDbClient)}.
+ *
+ * @param config    the settings
+ * @param processor the batch processor over a real DynamoDB client
+ */
+public record IngestFunction(IngestConfig config, BatchProcessor processor) {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Reads the settings and builds the DynamoDB client. The endpoint comes from {@code AWS_ENDPOINT_URL} when set
+     * and credentials from the default chain, as in every AWS SDK; the region is given explicitly, so the SDK
+     * never searches for one.
+     */
+    public static IngestFunction fromEnvironment(Map<String, String> env) {
+        IngestConfig config = IngestConfig.fromEnvironment(env);
+        DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                .region(Region.of(config.region()))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(ATTEMPT_TIMEOUT)
+                        .build())
+                // Retries are the writer's: it knows the invocation's deadline and retries UnprocessedItems too.
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
+                .build();
+        return create(config, dynamoDb);
+    }
+
+    /** Wires the processor over the given client. */
+    public static IngestFunction create(IngestConfig config, DynamoDbClient dynamoDb) {
+        return create(config, dynamoDb, Backoff.standard(), Sleeper.REAL);
+    }
+
+    /** Wires the processor over the given client, backoff and sleeper. */
+    public static IngestFunction create(IngestConfig config, DynamoDbClient dynamoDb, Backoff backoff,
+                                        Sleeper sleeper) {
+        BatchWriter writer = new BatchWriter(dynamoDb, writerThreads(config.writeParallelism()), backoff, sleeper,
+                config.maxWriteAttempts());
+        BatchProcessor processor = new BatchProcessor(new ReadingCodec(), new SensorItemMapper(config.readingTtl()),
+                new RejectItemMapper(), writer, config.tableName(), config.rejectsTableName(), config.functionName(),
+                Clock.systemUTC());
+        return new IngestFunction(config, processor);
+    }
+
+    private static ExecutorService writerThreads(int parallelism) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(parallelism, task -> {
+            Thread thread = new Thread(task, "dynamodb-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package dev.sensorpipeline.ingest.log;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A batch's figures as a CloudWatch Embedded Metric Format document: the one log line per batch is also the
+ * batch's metrics, so no PutMetricData call (nor its permission, nor its latency) is needed.
+ *
+ * @param records    records in the event
+ * @param stored     readings written to SensorData
+ * @param rejected   records written to the rejects table
+ * @param duplicates readings collapsed into a later reading of the same key
+ * @param retried    write requests that had to be sent again
+ * @param throttled  write requests answered with throttling
+ * @param failed     records reported to Lambda as batch item failures
+ * @param durationMs time spent on the batch
+ */
+public record BatchMetrics(
+        int records, int stored, int rejected, int duplicates, int retried, int throttled, int failed,
+        long durationMs) {
+
+    public static final String NAMESPACE = "SensorPipeline";
+
+    /** The fields of the log line: the figures, the dimension, and the {@code _aws} metadata. */
+    public Map<String, Object> toEmfFields(String functionName, Instant now) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("records", records);
+        fields.put("stored", stored);
+        fields.put("rejected", rejected);
+        fields.put("duplicates", duplicates);
+        fields.put("retried", retried);
+        fields.put("throttled", throttled);
+        fields.put("failed", failed);
+        fields.put("durationMs", durationMs);
+        fields.put("FunctionName", functionName);
+        List<Map<String, String>> metrics = List.of(
+                metric("records", "Count"), metric("stored", "Count"), metric("rejected", "Count"),
+                metric("duplicates", "Count"), metric("retried", "Count"), metric("throttled", "Count"),
+                metric("failed", "Count"), metric("durationMs", "Milliseconds"));
+        fields.put("_aws", Map.of(
+                "Timestamp", now.toEpochMilli(),
+                "CloudWatchMetrics", List.of(Map.of(
+                        "Namespace", NAMESPACE,
+                        "Dimensions", List.of(List.of("FunctionName")),
+                        "Metrics", metrics))));
+        return fields;
+    }
+
+    private static Map<String, String> metric(String name, String unit) {
+        return Map.of("Name", name, "Unit", unit);
+    }
+}
