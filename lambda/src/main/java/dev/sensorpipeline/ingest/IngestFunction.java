@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The function's parts, wired once per container: the composition root. Tests wire their own through
@@ -37,8 +39,17 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor) {
      * never searches for one.
      */
     public static IngestFunction fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, builder -> { });
+    }
+
+    /**
+     * As {@link #fromEnvironment(Map)}, with a last say on the client: tests point it at a local endpoint with
+     * dummy credentials, everything else as in production.
+     */
+    public static IngestFunction fromEnvironment(Map<String, String> env,
+                                                 Consumer<DynamoDbClientBuilder> customizer) {
         IngestConfig config = IngestConfig.fromEnvironment(env);
-        DynamoDbClient dynamoDb = DynamoDbClient.builder()
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(config.region()))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
@@ -46,9 +57,9 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor) {
                         .build())
                 // Retries are the writer's: it knows the invocation's deadline and retries UnprocessedItems too.
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT))
-                .build();
-        return create(config, dynamoDb);
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
+        customizer.accept(builder);
+        return create(config, builder.build());
     }
 
     /** Wires the processor over the given client. */

@@ -1,0 +1,242 @@
+package dev.sensorpipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import dev.sensorpipeline.ingest.config.IngestConfig;
+import dev.sensorpipeline.ingest.internal.Backoff;
+import dev.sensorpipeline.ingest.store.RejectItemMapper;
+import dev.sensorpipeline.ingest.store.SensorItemMapper;
+import dev.sensorpipeline.model.SensorReading;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class IngestHandlerTest {
+
+    private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
+
+    private IngestHandler handler(Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(Map.of("AWS_REGION", "us-east-1", "WRITE_MAX_ATTEMPTS", "4"));
+        env.putAll(extraEnv);
+        IngestConfig config = IngestConfig.fromEnvironment(env);
+        Backoff noWaiting = new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), () -> 0.0);
+        return new IngestHandler(IngestFunction.create(config, dynamoDb, noWaiting, wait -> { }));
+    }
+
+    private IngestHandler handler() {
+        return handler(Map.of());
+    }
+
+    private static StreamsEventResponse.BatchItemFailure[] none() {
+        return new StreamsEventResponse.BatchItemFailure[0];
+    }
+
+    private List<SensorReading> storedReadings() {
+        return dynamoDb.items("SensorData").stream().map(SensorItemMapper::fromItem).toList();
+    }
+
+    private static Set<String> sequenceNumbersOf(StreamsEventResponse response) {
+        return response.getBatchItemFailures().stream()
+                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/book-single-record.json", type = KinesisEvent.class)
+    void handle_storesTheBooksReading(KinesisEvent event) {
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(storedReadings()).containsExactly(SensorReading.of("sensor-1", 123456789L, new BigDecimal("99.9")));
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/batch-100.json", type = KinesisEvent.class)
+    void handle_storesEveryRecordOfTheBatch_notJustTheFirst(KinesisEvent event) {
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(dynamoDb.items("SensorData")).hasSize(100);
+        assertThat(dynamoDb.requests()).hasSize(4);
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/with-humidity.json", type = KinesisEvent.class)
+    void handle_storesHumidity_onlyWhenTheReadingHasIt(KinesisEvent event) {
+        // when
+        handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(storedReadings()).containsExactlyInAnyOrder(
+                new SensorReading("sensor-1", 1764400000L, new BigDecimal("73.2"), new BigDecimal("41.5")),
+                new SensorReading("sensor-2", 1764400000L, new BigDecimal("68.0"), new BigDecimal("0")),
+                new SensorReading("sensor-3", 1764400000L, new BigDecimal("-4.25"), new BigDecimal("100")),
+                SensorReading.of("sensor-1", 1764400001L, new BigDecimal("73.3")));
+        assertThat(dynamoDb.items("SensorData")).filteredOn(item -> item.get("CurrentTime").n().equals("1764400001"))
+                .allSatisfy(item -> assertThat(item).doesNotContainKey(SensorItemMapper.HUMIDITY));
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/mixed-bad-and-good.json", type = KinesisEvent.class)
+    void handle_rejectsEveryBadRecordWithItsReason_andStoresTheGoodOnes(KinesisEvent event) {
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(dynamoDb.items("SensorData")).hasSize(15);
+        List<Map<String, AttributeValue>> rejects = dynamoDb.items("SensorDataRejects");
+        assertThat(rejects).hasSize(15);
+        assertThat(rejects).extracting(RejectItemMapper::reasonOf).contains(
+                "record is not valid UTF-8 (byte 0xFF at offset 0)",
+                "missing required field sensor_id",
+                "temperature is NaN; it must be a finite number",
+                "humidity 101 is outside 0..100; it must be relative humidity in percent");
+        Map<String, AttributeValue> notJson = rejects.stream()
+                .filter(r -> RejectItemMapper.reasonOf(r).startsWith("record is not valid JSON")).findFirst().orElseThrow();
+        assertThat(RejectItemMapper.rawDataOf(notJson)).isEqualTo("this is not json");
+        assertThat(notJson.get(RejectItemMapper.EVENT_ID).s()).startsWith("shardId-000000000000:");
+        assertThat(notJson.get(RejectItemMapper.SHARD_ID).s()).isEqualTo("shardId-000000000000");
+        assertThat(notJson).containsKeys(RejectItemMapper.SEQUENCE_NUMBER, RejectItemMapper.PARTITION_KEY,
+                RejectItemMapper.ARRIVAL_TIME, RejectItemMapper.REJECTED_AT, RejectItemMapper.EVENT_SOURCE_ARN);
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/mixed-bad-and-good.json", type = KinesisEvent.class)
+    void handle_keepsTheReadingWithTheHighestSequenceNumber_whenAKeyRepeatsInTheBatch(KinesisEvent event) {
+        // when
+        handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then the last record, 72.0, wins over the first, 70.5, of the same key
+        assertThat(storedReadings()).filteredOn(r -> r.currentTime() == 1764400000L)
+                .containsExactly(SensorReading.of("sensor-9", 1764400000L, new BigDecimal("72.0")));
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/batch-100.json", type = KinesisEvent.class)
+    void handle_reportsEveryRecordNotStored_bySequenceNumber_whenDynamoDbStaysDown(KinesisEvent event) {
+        // given
+        dynamoDb.down(true);
+        Set<String> all = event.getRecords().stream().map(r -> r.getKinesis().getSequenceNumber())
+                .collect(Collectors.toSet());
+
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(sequenceNumbersOf(response)).isEqualTo(all);
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/batch-100.json", type = KinesisEvent.class)
+    void handle_storesEverything_whenThrottlingAndPartialWritesPass(KinesisEvent event) {
+        // given
+        dynamoDb.thenFail(FakeDynamoDb.Fault.THROTTLE, FakeDynamoDb.Fault.LEAVE_HALF_UNPROCESSED,
+                FakeDynamoDb.Fault.SERVER_ERROR, FakeDynamoDb.Fault.LEAVE_HALF_UNPROCESSED);
+
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(dynamoDb.items("SensorData")).hasSize(100);
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/mixed-bad-and-good.json", type = KinesisEvent.class)
+    void handle_reportsARejectThatCannotBeWritten_ratherThanDroppingIt(KinesisEvent event) {
+        // given the rejects table refuses every item, the readings table none
+        dynamoDb.refusing(item -> item.containsKey(RejectItemMapper.EVENT_ID));
+
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).hasSize(15);
+        assertThat(dynamoDb.items("SensorData")).hasSize(15);
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/book-single-record.json", type = KinesisEvent.class)
+    void handle_sendsAReadingDynamoDbRefusesToTheRejectsTable_withDynamoDbsReason(KinesisEvent event) {
+        // given
+        dynamoDb.refusing(item -> item.containsKey(SensorItemMapper.SENSOR_ID));
+
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(dynamoDb.items("SensorDataRejects")).extracting(RejectItemMapper::reasonOf)
+                .singleElement().asString().startsWith("DynamoDB refused the reading: ");
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/book-single-record.json", type = KinesisEvent.class)
+    void handle_addsExpiresAt_whenReadingTtlDaysIsSet(KinesisEvent event) {
+        // when
+        handler(Map.of("READING_TTL_DAYS", "7")).handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(dynamoDb.items("SensorData").get(0).get(SensorItemMapper.EXPIRES_AT).n())
+                .isEqualTo(Long.toString(123456789L + 7 * 86400));
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/batch-100.json", type = KinesisEvent.class)
+    void handle_reportsEverything_andWritesNothing_whenNoTimeIsLeft(KinesisEvent event) {
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, new TestContext(Duration.ofMillis(500)));
+
+        // then
+        assertThat(dynamoDb.requests()).isEmpty();
+        assertThat(response.getBatchItemFailures()).hasSize(100);
+    }
+
+    @Test
+    void handle_returnsNoFailures_forAnEmptyBatch() {
+        // given
+        KinesisEvent event = new KinesisEvent();
+        event.setRecords(List.of());
+
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(dynamoDb.requests()).isEmpty();
+    }
+
+    @Test
+    void handle_throwsForAWholeBatchRetry_whenAFailedRecordHasNoSequenceNumber() {
+        // given a hand-made record without a sequence number, and DynamoDB down
+        KinesisEvent.Record kinesis = new KinesisEvent.Record();
+        kinesis.setData(ByteBuffer.wrap(
+                "{\"sensor_id\":\"s\",\"current_time\":1,\"temperature\":1}".getBytes(StandardCharsets.UTF_8)));
+        KinesisEvent.KinesisEventRecord record = new KinesisEvent.KinesisEventRecord();
+        record.setKinesis(kinesis);
+        KinesisEvent event = new KinesisEvent();
+        event.setRecords(List.of(record));
+        dynamoDb.down(true);
+
+        // when / then
+        assertThatThrownBy(() -> handler().handleRequest(event, TestContext.withMinutesLeft(1)))
+                .hasMessageContaining("without a sequence number");
+    }
+}
