@@ -1,0 +1,172 @@
+package dev.sensorpipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.sensorpipeline.ingest.store.RejectItemMapper;
+import dev.sensorpipeline.ingest.store.SensorItemMapper;
+import dev.sensorpipeline.model.ReadingKey;
+import dev.sensorpipeline.model.SensorReading;
+import dev.sensorpipeline.testkit.AwsCli;
+import dev.sensorpipeline.testkit.LocalAws;
+import dev.sensorpipeline.testkit.LocalTables;
+import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.testkit.ProjectFiles;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/** The handler against a real local DynamoDB (moto), with the tables made from infra/ by the aws CLI. */
+class IngestHandlerIT {
+
+    private static final MotoServer MOTO = MotoServer.shared();
+
+    private static DynamoDbClient reader;
+
+    @BeforeAll
+    static void createTablesFromInfra() {
+        MOTO.reset();
+        AwsCli cli = new AwsCli(MOTO.endpoint());
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-rejects-table.json")
+                .orThrow();
+        reader = LocalAws.dynamoDb(MOTO.endpoint());
+    }
+
+    @BeforeEach
+    void emptyTheTables() {
+        LocalTables.truncate(reader, "SensorData", "SensorId", "CurrentTime");
+        LocalTables.truncate(reader, "SensorDataRejects", "EventId");
+    }
+
+    @AfterAll
+    static void closeReader() {
+        reader.close();
+    }
+
+    static IngestHandler handlerAgainst(URI endpoint) {
+        return new IngestHandler(IngestFunction.fromEnvironment(
+                Map.of("AWS_REGION", LocalAws.REGION.id(), "WRITE_MAX_ATTEMPTS", "20"),
+                builder -> builder.endpointOverride(endpoint).credentialsProvider(LocalAws.credentials())));
+    }
+
+    private List<Map<String, AttributeValue>> scan(String table) {
+        return reader.scanPaginator(ScanRequest.builder().tableName(table).build()).items().stream().toList();
+    }
+
+    private static KinesisEvent payload(String name) {
+        return EventLoader.loadKinesisEvent(ProjectFiles.resolve("test-payloads/" + name).toString());
+    }
+
+    @Test
+    void handle_storesTheBooksReading_inTheTableMadeFromInfra() {
+        // when
+        StreamsEventResponse response = handlerAgainst(MOTO.endpoint())
+                .handleRequest(payload("book-single-record.json"), TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(scan("SensorData")).extracting(SensorItemMapper::fromItem)
+                .containsExactly(SensorReading.of("sensor-1", 123456789L, new BigDecimal("99.9")));
+    }
+
+    @Test
+    void handle_storesAllHundredReadings_ofTheBatchPayload() {
+        // when
+        StreamsEventResponse response = handlerAgainst(MOTO.endpoint())
+                .handleRequest(payload("batch-100.json"), TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(scan("SensorData")).hasSize(100);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void handle_leavesExactlyTheLatestValidReadings_andEveryBadRecordAsAReject(long seed) {
+        // given hundreds of records no fixture holds
+        GeneratedBatch batch = new GeneratedBatch(seed, 600);
+
+        // when
+        StreamsEventResponse response = handlerAgainst(MOTO.endpoint())
+                .handleRequest(batch.load(), TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertReadingsAreExactly(batch);
+        Map<String, String> rejects = scan("SensorDataRejects").stream().collect(Collectors.toMap(
+                item -> item.get(RejectItemMapper.EVENT_ID).s(), RejectItemMapper::reasonOf));
+        assertThat(rejects.keySet()).isEqualTo(batch.badByEventId.keySet());
+        assertThat(rejects.values()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+    }
+
+    @Test
+    void handle_isIdempotent_whenLambdaReplaysTheBatch() {
+        // given
+        GeneratedBatch batch = new GeneratedBatch(4, 300);
+        IngestHandler handler = handlerAgainst(MOTO.endpoint());
+        handler.handleRequest(batch.load(), TestContext.withMinutesLeft(1));
+
+        // when
+        StreamsEventResponse replay = handler.handleRequest(batch.load(), TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(replay.getBatchItemFailures()).isEmpty();
+        assertReadingsAreExactly(batch);
+        assertThat(scan("SensorDataRejects")).hasSize(batch.badByEventId.size());
+    }
+
+    @Test
+    void temperatureIndex_findsASensorsHottestReading() {
+        // given
+        GeneratedBatch batch = new GeneratedBatch(5, 300);
+        handlerAgainst(MOTO.endpoint()).handleRequest(batch.load(), TestContext.withMinutesLeft(1));
+        BigDecimal hottest = batch.latestByKey.values().stream().filter(e -> e.sensorId().equals("sensor-3"))
+                .map(e -> new BigDecimal(e.temperature())).max(BigDecimal::compareTo).orElseThrow();
+
+        // when
+        List<Map<String, AttributeValue>> items = reader.query(QueryRequest.builder()
+                .tableName("SensorData").indexName("TemperatureIndex")
+                .keyConditionExpression("SensorId = :sensor")
+                .expressionAttributeValues(Map.of(":sensor", AttributeValue.fromS("sensor-3")))
+                .scanIndexForward(false).limit(1).build()).items();
+
+        // then
+        assertThat(new BigDecimal(items.get(0).get(SensorItemMapper.TEMPERATURE).n())).isEqualByComparingTo(hottest);
+    }
+
+    private void assertReadingsAreExactly(GeneratedBatch batch) {
+        Map<ReadingKey, Map<String, AttributeValue>> stored = new HashMap<>();
+        for (Map<String, AttributeValue> item : scan("SensorData")) {
+            SensorReading reading = SensorItemMapper.fromItem(item);
+            stored.put(reading.key(), item);
+        }
+        assertThat(stored.keySet()).isEqualTo(batch.latestByKey.keySet());
+        for (GeneratedBatch.Expected expected : batch.latestByKey.values()) {
+            Map<String, AttributeValue> item = stored.get(new ReadingKey(expected.sensorId(), expected.currentTime()));
+            assertThat(new BigDecimal(item.get(SensorItemMapper.TEMPERATURE).n()))
+                    .isEqualByComparingTo(expected.temperature());
+            if (expected.humidity() == null) {
+                assertThat(item).doesNotContainKey(SensorItemMapper.HUMIDITY);
+            } else {
+                assertThat(new BigDecimal(item.get(SensorItemMapper.HUMIDITY).n()))
+                        .isEqualByComparingTo(expected.humidity());
+            }
+        }
+    }
+}
