@@ -1,0 +1,135 @@
+package dev.sensorpipeline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sensorpipeline.testkit.AwsCli;
+import dev.sensorpipeline.testkit.LocalAws;
+import dev.sensorpipeline.testkit.LocalTables;
+import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.testkit.ProjectFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/** {@code scripts/invoke-local.sh} as a user runs it: a process, the built jars, a local endpoint. */
+class InvokeLocalIT {
+
+    private static final MotoServer MOTO = MotoServer.shared();
+    private static DynamoDbClient dynamoDb;
+
+    /** What the script printed and returned. */
+    record Run(int exitCode, List<String> stdout, String stderr) {
+        String lastLine() {
+            return stdout.get(stdout.size() - 1);
+        }
+    }
+
+    @BeforeAll
+    static void createTablesFromInfra() {
+        MOTO.reset();
+        AwsCli cli = new AwsCli(MOTO.endpoint());
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-rejects-table.json")
+                .orThrow();
+        dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
+    }
+
+    @BeforeEach
+    void emptyTheTables() {
+        LocalTables.truncate(dynamoDb, "SensorData", "SensorId", "CurrentTime");
+        LocalTables.truncate(dynamoDb, "SensorDataRejects", "EventId");
+    }
+
+    @AfterAll
+    static void close() {
+        dynamoDb.close();
+    }
+
+    private static Run invokeLocal(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path root = ProjectFiles.root();
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("scripts/invoke-local.sh").toString()));
+        command.addAll(List.of(args));
+        Path stderr = Files.createTempFile("invoke-local-", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(stderr.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("invoke-local.sh finished").isTrue();
+        return new Run(process.exitValue(), stdout.lines().toList(), Files.readString(stderr));
+    }
+
+    private static Map<String, String> localEndpoint() {
+        return LocalAws.environment(MOTO.endpoint());
+    }
+
+    @Test
+    void invokeLocal_printsTheResponseAsTheLastLine_andAReportLine_andStoresTheReading() throws Exception {
+        // when
+        Run run = invokeLocal(localEndpoint(), "test-payloads/book-single-record.json");
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode response = new ObjectMapper().readTree(run.lastLine());
+        assertThat(response.get("batchItemFailures").size()).isZero();
+        assertThat(run.stderr()).containsPattern(
+                "REPORT RequestId: \\S+\\tDuration: [0-9.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 1024 MB"
+                        + "\\tMax Memory Used: \\d+ MB\\tInit Duration: [0-9.]+ ms");
+        assertThat(dynamoDb.scan(ScanRequest.builder().tableName("SensorData").build()).items())
+                .extracting(item -> item.get("SensorId").s() + "@" + item.get("CurrentTime").n() + "="
+                        + item.get("Temperature").n())
+                .containsExactly("sensor-1@123456789=99.9");
+    }
+
+    @Test
+    void invokeLocal_storesGoodRecordsAndRejectsBadOnes_fromTheMixedPayload() throws Exception {
+        // when
+        Run run = invokeLocal(localEndpoint(), "test-payloads/mixed-bad-and-good.json");
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.lastLine()).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(dynamoDb.scan(ScanRequest.builder().tableName("SensorData").build()).count()).isEqualTo(15);
+        assertThat(dynamoDb.scan(ScanRequest.builder().tableName("SensorDataRejects").build()).count()).isEqualTo(15);
+    }
+
+    @Test
+    void invokeLocal_exitsOne_withLambdasErrorDocumentNamingTheSetting_whenTheRegionIsMissing() throws Exception {
+        // given
+        Map<String, String> env = new HashMap<>(localEndpoint());
+        env.put("AWS_REGION", "");
+        env.put("AWS_DEFAULT_REGION", "");
+
+        // when
+        Run run = invokeLocal(env, "test-payloads/book-single-record.json");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode error = new ObjectMapper().readTree(run.lastLine());
+        assertThat(error.get("errorMessage").asText()).startsWith("AWS_REGION is not set");
+        assertThat(error.get("errorType").asText()).endsWith("ConfigurationException");
+    }
+
+    @Test
+    void invokeLocal_exitsTwo_withUsage_whenTheEventFileIsMissing() throws Exception {
+        // when
+        Run run = invokeLocal(localEndpoint(), "test-payloads/no-such-event.json");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("no event file at 'test-payloads/no-such-event.json'");
+    }
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Shared steps for scripts that run against a moto_server on loopback. Source it; it defines functions only.
+
+# Says what is missing, and how to install it, for each tool the local flows need.
+check_prerequisites() {
+    local missing=0
+    if ! command -v java >/dev/null 2>&1; then
+        echo "missing: java (17 or later). Install: apt-get install -y openjdk-17-jdk-headless" >&2
+        missing=1
+    fi
+    if ! command -v mvn >/dev/null 2>&1; then
+        echo "missing: mvn (Maven 3.8+). Install: apt-get install -y maven" >&2
+        missing=1
+    fi
+    if ! command -v python3 >/dev/null 2>&1; then
+        echo "missing: python3. Install: apt-get install -y python3 python3-pip" >&2
+        missing=1
+    fi
+    if ! command -v moto_server >/dev/null 2>&1; then
+        echo "missing: moto_server (moto 5). Install: pip install 'moto[server]'" >&2
+        missing=1
+    fi
+    if ! command -v aws >/dev/null 2>&1; then
+        echo "missing: the aws CLI (v1 or v2). Install: pip install awscli" >&2
+        missing=1
+    fi
+    if [[ "${missing}" -ne 0 ]]; then
+        exit 3
+    fi
+}
+
+free_loopback_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Starts moto_server on a free loopback port; sets MOTO_PID and exports the environment that points the aws CLI
+# and the SDK at it with dummy credentials.
+start_moto() {
+    local port log_file
+    port="$(free_loopback_port)"
+    log_file="$(mktemp -t moto-server.XXXXXX.log)"
+    MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p "${port}" >"${log_file}" 2>&1 &
+    MOTO_PID=$!
+    export AWS_ENDPOINT_URL="http://127.0.0.1:${port}"
+    export AWS_ACCESS_KEY_ID="testing" AWS_SECRET_ACCESS_KEY="testing" AWS_SESSION_TOKEN="testing"
+    export AWS_REGION="${AWS_REGION:-us-east-1}"
+    export AWS_DEFAULT_REGION="${AWS_REGION}"
+    export AWS_PAGER="" CBOR_ENABLED="false"
+    wait_for_moto "${log_file}"
+}
+
+wait_for_moto() {
+    local log_file="$1"
+    if ! python3 - "${AWS_ENDPOINT_URL}" "${MOTO_PID}" <<'PY'
+import os, sys, time, urllib.request
+url, pid = sys.argv[1], int(sys.argv[2])
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        sys.exit("moto_server exited")
+    try:
+        with urllib.request.urlopen(url + "/moto-api/", timeout=2) as response:
+            if response.status == 200:
+                sys.exit(0)
+    except OSError:
+        time.sleep(0.1)
+sys.exit("moto_server did not answer within 60 s")
+PY
+    then
+        echo "moto_server did not start; its log:" >&2
+        tail -n 20 "${log_file}" >&2
+        exit 4
+    fi
+}
+
+stop_moto() {
+    if [[ -n "${MOTO_PID:-}" ]] && kill -0 "${MOTO_PID}" 2>/dev/null; then
+        kill "${MOTO_PID}" 2>/dev/null || true
+        wait "${MOTO_PID}" 2>/dev/null || true
+    fi
+}
