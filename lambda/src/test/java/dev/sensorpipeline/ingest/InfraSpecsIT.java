@@ -1,0 +1,79 @@
+package dev.sensorpipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sensorpipeline.testkit.AwsCli;
+import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.testkit.ProjectFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every file in infra/ is accepted by the real aws CLI, as users and deploy scripts pass it. */
+class InfraSpecsIT {
+
+    private static final MotoServer MOTO = MotoServer.shared();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static AwsCli cli;
+
+    @BeforeAll
+    static void startFromNothing() {
+        MOTO.reset();
+        cli = new AwsCli(MOTO.endpoint());
+    }
+
+    private static JsonNode run(String... args) throws IOException {
+        String stdout = cli.run(args).orThrow().stdout();
+        return stdout.isBlank() ? JSON.createObjectNode() : JSON.readTree(stdout);
+    }
+
+    @Test
+    void tablesStreamRoleFunctionAndMapping_areCreatedFromTheInfraFiles() throws IOException {
+        // when
+        JsonNode table = run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json");
+        run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-rejects-table.json");
+        run("kinesis", "create-stream", "--cli-input-json", "file://infra/temperature-sensor-stream.json");
+        JsonNode role = run("iam", "create-role", "--role-name", "sensor-ingest-role",
+                "--assume-role-policy-document", "file://infra/lambda-kinesis-role.json");
+        run("iam", "put-role-policy", "--role-name", "sensor-ingest-role", "--policy-name", "sensor-ingest",
+                "--policy-document", "file://infra/lambda-permissions-policy.json");
+        String roleArn = role.at("/Role/Arn").asText();
+        JsonNode function = run("lambda", "create-function", "--cli-input-json", "file://infra/lambda-function.json",
+                "--role", roleArn, "--zip-file", "fileb://lambda/target/sensor-ingest-lambda.jar");
+        String streamArn = run("kinesis", "describe-stream-summary", "--stream-name", "temperature-sensor-data")
+                .at("/StreamDescriptionSummary/StreamARN").asText();
+        JsonNode mapping = run("lambda", "create-event-source-mapping", "--cli-input-json",
+                "file://infra/event-source-mapping.json", "--event-source-arn", streamArn);
+
+        // then
+        JsonNode tableDescription = table.get("TableDescription");
+        assertThat(tableDescription.at("/KeySchema/0/AttributeName").asText()).isEqualTo("SensorId");
+        assertThat(tableDescription.at("/KeySchema/1/AttributeName").asText()).isEqualTo("CurrentTime");
+        assertThat(tableDescription.at("/LocalSecondaryIndexes/0/IndexName").asText()).isEqualTo("TemperatureIndex");
+        assertThat(function.get("Handler").asText()).isEqualTo("dev.sensorpipeline.ingest.IngestHandler::handleRequest");
+        assertThat(function.get("Role").asText()).isEqualTo(roleArn);
+        assertThat(mapping.get("FunctionResponseTypes").get(0).asText()).isEqualTo("ReportBatchItemFailures");
+        assertThat(mapping.get("EventSourceArn").asText()).isEqualTo(streamArn);
+    }
+
+    @Test
+    void permissionsPolicy_grantsNoWildcardActionAndNoManagedFullAccess() throws IOException {
+        // given
+        JsonNode policy = JSON.readTree(Files.readString(ProjectFiles.resolve("infra/lambda-permissions-policy.json")));
+
+        // then
+        for (JsonNode statement : policy.get("Statement")) {
+            assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+            for (JsonNode action : statement.get("Action")) {
+                assertThat(action.asText()).doesNotContain("*");
+            }
+            for (JsonNode resource : statement.get("Resource")) {
+                assertThat(resource.asText()).isNotEqualTo("*").doesNotEndWith(":*:*");
+            }
+        }
+        assertThat(policy.toString()).doesNotContain("FullAccess");
+    }
+}
