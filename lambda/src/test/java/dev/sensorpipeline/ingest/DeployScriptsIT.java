@@ -1,0 +1,174 @@
+package dev.sensorpipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sensorpipeline.testkit.AwsCli;
+import dev.sensorpipeline.testkit.LocalAws;
+import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.testkit.ProjectFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** scripts/deploy.sh and scripts/teardown.sh as users run them, against a local endpoint of their own. */
+class DeployScriptsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MotoServer moto;
+    private AwsCli cli;
+
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    @BeforeEach
+    void startAnEndpointOfOurOwn() {
+        moto = MotoServer.start();
+        cli = new AwsCli(moto.endpoint());
+    }
+
+    @AfterEach
+    void stopIt() {
+        moto.close();
+    }
+
+    private Run script(Map<String, String> env, String name, String... args) throws IOException, InterruptedException {
+        Path root = ProjectFiles.root();
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("scripts/" + name).toString()));
+        command.addAll(List.of(args));
+        Path stdout = Files.createTempFile("script-", ".out");
+        Path stderr = Files.createTempFile("script-", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(name + " finished").isTrue();
+        return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> localEnv() {
+        return LocalAws.environment(moto.endpoint());
+    }
+
+    private JsonNode aws(String... args) throws IOException {
+        return JSON.readTree(cli.run(args).orThrow().stdout());
+    }
+
+    @Test
+    void deploy_twice_leavesOneFunctionAndOneMappingReportingFailures_withALeastPrivilegePolicy() throws Exception {
+        // when
+        Run first = script(localEnv(), "deploy.sh");
+        Run second = script(localEnv(), "deploy.sh");
+
+        // then
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        assertThat(second.stdout()).contains("function sensor-ingest: exists; updating");
+        assertThat(aws("lambda", "list-functions").get("Functions")).hasSize(1);
+        JsonNode mappings = aws("lambda", "list-event-source-mappings").get("EventSourceMappings");
+        assertThat(mappings).hasSize(1);
+        assertThat(mappings.get(0).get("FunctionResponseTypes").get(0).asText()).isEqualTo("ReportBatchItemFailures");
+        assertThat(mappings.get(0).get("BisectBatchOnFunctionError").asBoolean()).isTrue();
+        assertThat(aws("dynamodb", "list-tables").get("TableNames").toString())
+                .contains("SensorData", "SensorDataRejects");
+        JsonNode policy = aws("iam", "get-role-policy", "--role-name", "sensor-ingest-role",
+                "--policy-name", "sensor-ingest-permissions").get("PolicyDocument");
+        assertThat(policy.toString()).doesNotContain("\"*\"").doesNotContain(":*:*:").doesNotContain("FullAccess");
+        assertThat(aws("iam", "list-attached-role-policies", "--role-name", "sensor-ingest-role")
+                .get("AttachedPolicies")).isEmpty();
+    }
+
+    @Test
+    void deploy_honoursNameOverrides_inTheTablesAndThePolicy() throws Exception {
+        // given
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("TABLE_NAME", "Readings");
+        env.put("STREAM_NAME", "readings");
+
+        // when
+        Run run = script(env, "deploy.sh");
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        String policy = aws("iam", "get-role-policy", "--role-name", "sensor-ingest-role",
+                "--policy-name", "sensor-ingest-permissions").get("PolicyDocument").toString();
+        assertThat(policy).contains("table/Readings\"", "stream/readings\"").doesNotContain("table/SensorData\"");
+        JsonNode variables = aws("lambda", "get-function-configuration", "--function-name", "sensor-ingest")
+                .at("/Environment/Variables");
+        assertThat(variables.get("TABLE_NAME").asText()).isEqualTo("Readings");
+    }
+
+    @Test
+    void teardown_removesEverythingDeployMade_andLeavesWhatItDidNotMake() throws Exception {
+        // given
+        assertThat(script(localEnv(), "deploy.sh").exitCode()).isZero();
+        cli.run("dynamodb", "create-table", "--table-name", "SomeoneElses", "--attribute-definitions",
+                "AttributeName=k,AttributeType=S", "--key-schema", "AttributeName=k,KeyType=HASH",
+                "--billing-mode", "PAY_PER_REQUEST").orThrow();
+
+        // when
+        Run run = script(localEnv(), "teardown.sh", "--yes");
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(aws("lambda", "list-functions").get("Functions")).isEmpty();
+        assertThat(aws("lambda", "list-event-source-mappings").get("EventSourceMappings")).isEmpty();
+        assertThat(aws("kinesis", "list-streams").get("StreamNames")).isEmpty();
+        assertThat(aws("iam", "list-roles").get("Roles").toString()).doesNotContain("sensor-ingest-role");
+        assertThat(aws("dynamodb", "list-tables").get("TableNames").toString()).isEqualTo("[\"SomeoneElses\"]");
+    }
+
+    @Test
+    void teardown_leavesAlone_aSameNamedTableThatDeployDidNotMake() throws Exception {
+        // given a SensorData of someone else's, without deploy.sh's tag
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json",
+                "--tags", "Key=owner,Value=someone-else").orThrow();
+
+        // when
+        Run run = script(localEnv(), "teardown.sh", "--yes");
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("table SensorData: not created by deploy.sh");
+        assertThat(aws("dynamodb", "list-tables").get("TableNames").toString()).contains("SensorData");
+    }
+
+    @Test
+    void teardown_refusesWithoutYes_whenThereIsNoTerminalToAsk() throws Exception {
+        // when
+        Run run = script(localEnv(), "teardown.sh");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("pass --yes to confirm");
+    }
+
+    @Test
+    void deploy_refusesToRun_withoutARegion() throws Exception {
+        // given
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("AWS_REGION", "");
+        env.put("AWS_DEFAULT_REGION", "");
+        env.put("AWS_CONFIG_FILE", "/dev/null");
+
+        // when
+        Run run = script(env, "deploy.sh");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("no AWS region. Set AWS_REGION");
+    }
+}

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# Creates the pipeline, or brings it up to date when it exists (safe to run twice): the Kinesis stream, the
+# SensorData and SensorDataRejects tables, the function's IAM role with its least-privilege inline policy, the
+# function, and the Kinesis event source mapping that reports batch item failures. Uses the aws CLI (v1 or v2)
+# and the specs in infra/.
+#
+#   AWS_REGION=us-east-1 scripts/deploy.sh                                      # AWS, default profile
+#   AWS_ENDPOINT_URL=http://127.0.0.1:5000 AWS_REGION=us-east-1 scripts/deploy.sh  # a local endpoint
+#
+# Overrides: STREAM_NAME, TABLE_NAME, REJECTS_TABLE_NAME, FUNCTION_NAME, ROLE_NAME; AWS_PROFILE as usual.
+set -euo pipefail
+
+readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly INFRA="${ROOT}/infra"
+readonly FUNCTION_JAR="${ROOT}/lambda/target/sensor-ingest-lambda.jar"
+# shellcheck source=scripts/lib/aws-common.sh
+source "${ROOT}/scripts/lib/aws-common.sh"
+
+WORK_DIR=""
+
+cleanup() {
+    if [[ -n "${WORK_DIR}" ]]; then
+        rm -rf "${WORK_DIR}"
+    fi
+}
+
+build_function_if_needed() {
+    if [[ ! -f "${FUNCTION_JAR}" ]]; then
+        echo "== building the function (mvn package, tests skipped)"
+        (cd "${ROOT}" && mvn -B -q package -DskipTests -pl lambda -am)
+    fi
+}
+
+# Renders a JSON file from infra/ with this deployment's names, account and region: stdin is the python that
+# edits `spec`; the result is written to the path given.
+render_json() {
+    local source="$1" target="$2" edit
+    edit="$(cat)"
+    python3 - "${source}" "${target}" "${edit}" <<'PY'
+import json, os, sys
+source, target, edit = sys.argv[1], sys.argv[2], sys.argv[3]
+spec = json.load(open(source))
+env = os.environ
+exec(edit)
+json.dump(spec, open(target, "w"), indent=2)
+PY
+}
+
+find_account() {
+    local caller
+    caller="$(aws sts get-caller-identity --output json)"
+    ACCOUNT_ID="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Account"])' <<<"${caller}")"
+    PARTITION="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Arn"].split(":")[1])' <<<"${caller}")"
+    export ACCOUNT_ID PARTITION
+}
+
+create_stream() {
+    if aws_quiet kinesis describe-stream-summary --stream-name "${STREAM_NAME}"; then
+        echo "== stream ${STREAM_NAME}: exists"
+    else
+        echo "== stream ${STREAM_NAME}: creating"
+        aws kinesis create-stream --cli-input-json "file://${INFRA}/temperature-sensor-stream.json" \
+            --stream-name "${STREAM_NAME}" >/dev/null
+    fi
+    aws kinesis wait stream-exists --stream-name "${STREAM_NAME}"
+    aws kinesis add-tags-to-stream --stream-name "${STREAM_NAME}" \
+        --tags "${PROJECT_TAG_KEY}=${PROJECT_TAG_VALUE}" >/dev/null
+    STREAM_ARN="$(aws kinesis describe-stream-summary --stream-name "${STREAM_NAME}" \
+        --query StreamDescriptionSummary.StreamARN --output text)"
+}
+
+create_table() {
+    local name="$1" spec="$2"
+    if aws_quiet dynamodb describe-table --table-name "${name}"; then
+        echo "== table ${name}: exists"
+    else
+        echo "== table ${name}: creating (on-demand capacity: a stream's bursts would throttle the book's 2 WCU at once)"
+        aws dynamodb create-table --cli-input-json "file://${INFRA}/${spec}" --table-name "${name}" >/dev/null
+    fi
+    aws dynamodb wait table-exists --table-name "${name}"
+}
+
+create_tables() {
+    create_table "${TABLE_NAME}" sensor-data-table.json
+    create_table "${REJECTS_TABLE_NAME}" sensor-data-rejects-table.json
+}
+
+render_policy() {
+    WORK_DIR="$(mktemp -d)"
+    render_json "${INFRA}/lambda-permissions-policy.json" "${WORK_DIR}/policy.json" <<'PY'
+# The file's ARNs name the default resources in any account and region; pin them to this deployment's.
+prefix = f'arn:{env["PARTITION"]}:'
+where = f'{env["AWS_REGION"]}:{env["ACCOUNT_ID"]}'
+names = {
+    "table/SensorDataRejects": "table/" + env["REJECTS_TABLE_NAME"],
+    "table/SensorData": "table/" + env["TABLE_NAME"],
+    "stream/temperature-sensor-data": "stream/" + env["STREAM_NAME"],
+    "/aws/lambda/sensor-ingest": "/aws/lambda/" + env["FUNCTION_NAME"],
+}
+for statement in spec["Statement"]:
+    resources = []
+    for arn in statement["Resource"]:
+        arn = arn.replace("arn:aws:", prefix).replace(":*:*:", ":" + where + ":", 1)
+        for default, actual in names.items():
+            if default in arn:
+                arn = arn.replace(default, actual)
+                break
+        resources.append(arn)
+    statement["Resource"] = resources
+PY
+}
+
+create_role() {
+    if aws_quiet iam get-role --role-name "${ROLE_NAME}"; then
+        echo "== role ${ROLE_NAME}: exists"
+        aws iam update-assume-role-policy --role-name "${ROLE_NAME}" \
+            --policy-document "file://${INFRA}/lambda-kinesis-role.json"
+    else
+        echo "== role ${ROLE_NAME}: creating"
+        aws iam create-role --role-name "${ROLE_NAME}" \
+            --assume-role-policy-document "file://${INFRA}/lambda-kinesis-role.json" \
+            --description "sensor-pipeline: lets ${FUNCTION_NAME} read ${STREAM_NAME} and write its tables" \
+            --tags "Key=${PROJECT_TAG_KEY},Value=${PROJECT_TAG_VALUE}" >/dev/null
+        aws iam wait role-exists --role-name "${ROLE_NAME}"
+    fi
+    render_policy
+    echo "== role ${ROLE_NAME}: inline policy ${POLICY_NAME} (least privilege, this deployment's resources only)"
+    aws iam put-role-policy --role-name "${ROLE_NAME}" --policy-name "${POLICY_NAME}" \
+        --policy-document "file://${WORK_DIR}/policy.json"
+    ROLE_ARN="$(aws iam get-role --role-name "${ROLE_NAME}" --query Role.Arn --output text)"
+}
+
+render_function_spec() {
+    render_json "${INFRA}/lambda-function.json" "${WORK_DIR}/function.json" <<'PY'
+spec["FunctionName"] = env["FUNCTION_NAME"]
+spec["Role"] = env["ROLE_ARN"]
+variables = spec.setdefault("Environment", {}).setdefault("Variables", {})
+variables["TABLE_NAME"] = env["TABLE_NAME"]
+variables["REJECTS_TABLE_NAME"] = env["REJECTS_TABLE_NAME"]
+PY
+    render_json "${WORK_DIR}/function.json" "${WORK_DIR}/function-configuration.json" <<'PY'
+# update-function-configuration takes a subset of create-function's input.
+updatable = ["FunctionName", "Role", "Handler", "Description", "Timeout", "MemorySize", "Environment", "Runtime",
+             "SnapStart", "EphemeralStorage", "LoggingConfig", "TracingConfig", "Layers"]
+spec = {key: value for key, value in spec.items() if key in updatable}
+PY
+}
+
+# A role IAM has just made takes a few seconds before Lambda may assume it: retry only that refusal.
+create_function_with_fresh_role() {
+    local attempt output
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do
+        if output="$(aws lambda create-function --cli-input-json "file://${WORK_DIR}/function.json" \
+            --zip-file "fileb://${FUNCTION_JAR}" 2>&1 >/dev/null)"; then
+            return 0
+        fi
+        if [[ "${output}" != *"cannot be assumed by Lambda"* ]]; then
+            echo "${output}" >&2
+            return 1
+        fi
+        echo "   the new role is not yet assumable by Lambda; retrying (${attempt}/10)"
+        sleep 3
+    done
+    echo "${output}" >&2
+    return 1
+}
+
+create_or_update_function() {
+    render_function_spec
+    if aws_quiet lambda get-function --function-name "${FUNCTION_NAME}"; then
+        echo "== function ${FUNCTION_NAME}: exists; updating its code and configuration"
+        aws lambda update-function-code --function-name "${FUNCTION_NAME}" \
+            --zip-file "fileb://${FUNCTION_JAR}" >/dev/null
+        aws lambda wait function-updated --function-name "${FUNCTION_NAME}"
+        aws lambda update-function-configuration \
+            --cli-input-json "file://${WORK_DIR}/function-configuration.json" >/dev/null
+        aws lambda wait function-updated --function-name "${FUNCTION_NAME}"
+    else
+        echo "== function ${FUNCTION_NAME}: creating from ${FUNCTION_JAR#"${ROOT}/"}"
+        create_function_with_fresh_role
+        aws lambda wait function-active --function-name "${FUNCTION_NAME}"
+    fi
+}
+
+create_or_update_mapping() {
+    local uuid
+    uuid="$(aws lambda list-event-source-mappings --function-name "${FUNCTION_NAME}" \
+        --event-source-arn "${STREAM_ARN}" --query 'EventSourceMappings[0].UUID' --output text)"
+    if [[ -n "${uuid}" && "${uuid}" != "None" ]]; then
+        echo "== event source mapping ${uuid}: exists; updating its settings"
+        render_json "${INFRA}/event-source-mapping.json" "${WORK_DIR}/mapping-update.json" <<'PY'
+# StartingPosition is fixed at creation; the rest can change.
+for fixed in ("StartingPosition", "StartingPositionTimestamp", "EventSourceArn", "Tags"):
+    spec.pop(fixed, None)
+spec["FunctionName"] = env["FUNCTION_NAME"]
+PY
+        aws lambda update-event-source-mapping --uuid "${uuid}" \
+            --cli-input-json "file://${WORK_DIR}/mapping-update.json" >/dev/null
+    else
+        echo "== event source mapping ${STREAM_NAME} -> ${FUNCTION_NAME}: creating"
+        uuid="$(aws lambda create-event-source-mapping --cli-input-json "file://${INFRA}/event-source-mapping.json" \
+            --function-name "${FUNCTION_NAME}" --event-source-arn "${STREAM_ARN}" --query UUID --output text)"
+    fi
+    MAPPING_UUID="${uuid}"
+}
+
+print_summary() {
+    echo
+    echo "deployed to $(describe_target):"
+    echo "  stream    ${STREAM_ARN}"
+    echo "  tables    ${TABLE_NAME}, ${REJECTS_TABLE_NAME} (on-demand)"
+    echo "  role      ${ROLE_ARN}"
+    echo "  function  ${FUNCTION_NAME}"
+    echo "  mapping   ${MAPPING_UUID} (ReportBatchItemFailures)"
+}
+
+main() {
+    trap cleanup EXIT
+    resolve_names
+    require_region
+    echo "deploying to $(describe_target)"
+    build_function_if_needed
+    find_account
+    create_stream
+    create_tables
+    create_role
+    export ROLE_ARN
+    create_or_update_function
+    create_or_update_mapping
+    print_summary
+}
+
+main "$@"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Shared steps of the deploy, teardown and invoke scripts. Source it; it defines functions and names only.
+
+readonly PROJECT_TAG_KEY="project"
+readonly PROJECT_TAG_VALUE="sensor-pipeline"
+
+# The names of what the pipeline is made of; each can be overridden from the environment.
+resolve_names() {
+    STREAM_NAME="${STREAM_NAME:-temperature-sensor-data}"
+    TABLE_NAME="${TABLE_NAME:-SensorData}"
+    REJECTS_TABLE_NAME="${REJECTS_TABLE_NAME:-SensorDataRejects}"
+    FUNCTION_NAME="${FUNCTION_NAME:-sensor-ingest}"
+    ROLE_NAME="${ROLE_NAME:-${FUNCTION_NAME}-role}"
+    POLICY_NAME="${FUNCTION_NAME}-permissions"
+    export STREAM_NAME TABLE_NAME REJECTS_TABLE_NAME FUNCTION_NAME ROLE_NAME POLICY_NAME
+    export AWS_PAGER=""
+}
+
+# Refuses to go on without a region: against AWS, a missing one would send everything to whatever default the
+# CLI falls back to, or fail halfway through.
+require_region() {
+    local region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
+    if [[ -z "${region}" ]]; then
+        region="$(aws configure get region 2>/dev/null || true)"
+    fi
+    if [[ -z "${region}" ]]; then
+        echo "error: no AWS region. Set AWS_REGION (e.g. export AWS_REGION=us-east-1) or a region in your profile." >&2
+        exit 2
+    fi
+    export AWS_REGION="${region}" AWS_DEFAULT_REGION="${region}"
+}
+
+describe_target() {
+    if [[ -n "${AWS_ENDPOINT_URL:-}" ]]; then
+        echo "endpoint ${AWS_ENDPOINT_URL}, region ${AWS_REGION}"
+    else
+        echo "AWS, region ${AWS_REGION}${AWS_PROFILE:+, profile ${AWS_PROFILE}}"
+    fi
+}
+
+# True when the aws command succeeds; its output is discarded.
+aws_quiet() {
+    aws "$@" >/dev/null 2>&1
+}

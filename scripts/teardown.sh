@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Removes what scripts/deploy.sh made: the event source mapping, the function, its role and policy, both tables
+# and the stream. Touches only resources that carry deploy.sh's tag (project=sensor-pipeline); anything else of
+# the same name is left alone, and said so. Asks first, unless --yes.
+#
+#   scripts/teardown.sh          # asks
+#   scripts/teardown.sh --yes    # for scripts
+#
+# Same environment as deploy.sh: AWS_REGION/profile, AWS_ENDPOINT_URL, and the name overrides.
+set -euo pipefail
+
+readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib/aws-common.sh
+source "${ROOT}/scripts/lib/aws-common.sh"
+
+ASSUME_YES=0
+
+parse_arguments() {
+    while [[ $# -gt 0 ]]; do
+        case "$1" in
+            --yes | -y) ASSUME_YES=1 ;;
+            -h | --help)
+                sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+                exit 0
+                ;;
+            *)
+                echo "teardown: unknown argument '$1' (only --yes)" >&2
+                exit 2
+                ;;
+        esac
+        shift
+    done
+}
+
+confirm() {
+    if [[ "${ASSUME_YES}" -eq 1 ]]; then
+        return 0
+    fi
+    if [[ ! -t 0 ]]; then
+        echo "teardown: refusing to delete without a terminal to ask on; pass --yes to confirm" >&2
+        exit 2
+    fi
+    echo "This deletes, at $(describe_target):"
+    echo "  the mapping ${STREAM_NAME} -> ${FUNCTION_NAME}, the function ${FUNCTION_NAME}, the role ${ROLE_NAME},"
+    echo "  the tables ${TABLE_NAME} and ${REJECTS_TABLE_NAME} with all their items, and the stream ${STREAM_NAME}."
+    local answer
+    read -r -p "Type 'yes' to go on: " answer
+    if [[ "${answer}" != "yes" ]]; then
+        echo "teardown: nothing deleted"
+        exit 1
+    fi
+}
+
+# Reads a tag listing on stdin (any of the AWS shapes) and succeeds when it holds deploy.sh's tag.
+has_project_tag() {
+    python3 -c '
+import json, sys
+key, value = sys.argv[1], sys.argv[2]
+data = json.load(sys.stdin)
+tags = data.get("Tags", data)
+if isinstance(tags, dict):
+    sys.exit(0 if tags.get(key) == value else 1)
+sys.exit(0 if any(t.get("Key") == key and t.get("Value") == value for t in tags) else 1)
+' "${PROJECT_TAG_KEY}" "${PROJECT_TAG_VALUE}"
+}
+
+skip_untagged() {
+    echo "== $1: not created by deploy.sh (no ${PROJECT_TAG_KEY}=${PROJECT_TAG_VALUE} tag); left alone"
+}
+
+delete_mappings_and_function() {
+    local function_arn uuid
+    if ! function_arn="$(aws lambda get-function --function-name "${FUNCTION_NAME}" \
+        --query Configuration.FunctionArn --output text 2>/dev/null)"; then
+        echo "== function ${FUNCTION_NAME}: not there"
+        return 0
+    fi
+    if ! aws lambda list-tags --resource "${function_arn}" --output json | has_project_tag; then
+        skip_untagged "function ${FUNCTION_NAME}"
+        return 0
+    fi
+    for uuid in $(aws lambda list-event-source-mappings --function-name "${FUNCTION_NAME}" \
+        --query 'EventSourceMappings[].UUID' --output text); do
+        echo "== event source mapping ${uuid}: deleting"
+        aws lambda delete-event-source-mapping --uuid "${uuid}" >/dev/null
+    done
+    echo "== function ${FUNCTION_NAME}: deleting"
+    aws lambda delete-function --function-name "${FUNCTION_NAME}" >/dev/null
+}
+
+delete_role() {
+    if ! aws_quiet iam get-role --role-name "${ROLE_NAME}"; then
+        echo "== role ${ROLE_NAME}: not there"
+        return 0
+    fi
+    if ! aws iam list-role-tags --role-name "${ROLE_NAME}" --output json | has_project_tag; then
+        skip_untagged "role ${ROLE_NAME}"
+        return 0
+    fi
+    local policy
+    for policy in $(aws iam list-role-policies --role-name "${ROLE_NAME}" --query 'PolicyNames[]' --output text); do
+        aws iam delete-role-policy --role-name "${ROLE_NAME}" --policy-name "${policy}"
+    done
+    echo "== role ${ROLE_NAME}: deleting"
+    aws iam delete-role --role-name "${ROLE_NAME}"
+}
+
+delete_table() {
+    local name="$1" table_arn
+    if ! table_arn="$(aws dynamodb describe-table --table-name "${name}" --query Table.TableArn --output text \
+        2>/dev/null)"; then
+        echo "== table ${name}: not there"
+        return 0
+    fi
+    if ! aws dynamodb list-tags-of-resource --resource-arn "${table_arn}" --output json | has_project_tag; then
+        skip_untagged "table ${name}"
+        return 0
+    fi
+    echo "== table ${name}: deleting"
+    aws dynamodb delete-table --table-name "${name}" >/dev/null
+    aws dynamodb wait table-not-exists --table-name "${name}"
+}
+
+delete_stream() {
+    if ! aws_quiet kinesis describe-stream-summary --stream-name "${STREAM_NAME}"; then
+        echo "== stream ${STREAM_NAME}: not there"
+        return 0
+    fi
+    if ! aws kinesis list-tags-for-stream --stream-name "${STREAM_NAME}" --output json | has_project_tag; then
+        skip_untagged "stream ${STREAM_NAME}"
+        return 0
+    fi
+    echo "== stream ${STREAM_NAME}: deleting"
+    aws kinesis delete-stream --stream-name "${STREAM_NAME}"
+    aws kinesis wait stream-not-exists --stream-name "${STREAM_NAME}"
+}
+
+main() {
+    parse_arguments "$@"
+    resolve_names
+    require_region
+    confirm
+    delete_mappings_and_function
+    delete_role
+    delete_table "${TABLE_NAME}"
+    delete_table "${REJECTS_TABLE_NAME}"
+    delete_stream
+    echo "torn down at $(describe_target)"
+}
+
+main "$@"
