@@ -40,6 +40,7 @@ final class GeneratedBatch {
     final KinesisEventJson event = new KinesisEventJson();
     final Map<ReadingKey, Expected> latestByKey = new LinkedHashMap<>();
     final Map<String, String> badByEventId = new HashMap<>();
+    private final Map<ReadingKey, String> latestSequenceByKey = new HashMap<>();
 
     GeneratedBatch(long seed, int records) {
         Random random = new Random(seed);
@@ -60,9 +61,15 @@ final class GeneratedBatch {
                     : null;
             String json = "{\"sensor_id\":\"" + sensor + "\",\"current_time\":" + time + ",\"temperature\":"
                     + temperature + (humidity == null ? "" : ",\"humidity\":" + humidity) + "}\n";
-            event.add(sensor, json.getBytes(StandardCharsets.UTF_8));
+            String sequenceNumber = event.add(sensor, json.getBytes(StandardCharsets.UTF_8)).sequenceNumber();
+            latestSequenceByKey.put(new ReadingKey(sensor, time), sequenceNumber);
             latestByKey.put(new ReadingKey(sensor, time), new Expected(sensor, time, temperature, humidity));
         }
+    }
+
+    /** Sequence numbers of the records whose readings must be stored: the last of each key. */
+    java.util.Set<String> winningSequenceNumbers() {
+        return java.util.Set.copyOf(latestSequenceByKey.values());
     }
 
     /** The event as the Lambda runtime hands it to the handler. */
