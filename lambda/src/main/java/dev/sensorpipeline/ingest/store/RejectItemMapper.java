@@ -36,6 +36,8 @@ public final class RejectItemMapper {
 
     private static final int MAX_REASON_CHARS = 1000;
     private static final int MAX_TEXT_CHARS = 1024;
+    /** A hash key holds at most 2048 UTF-8 bytes; 600 chars stay under it whatever the characters. */
+    private static final int MAX_KEY_CHARS = 600;
 
     public Map<String, AttributeValue> toItem(SourceRecord record, String reason, Instant rejectedAt) {
         Map<String, AttributeValue> item = new HashMap<>(16);
@@ -68,10 +70,10 @@ public final class RejectItemMapper {
      */
     static String eventIdOf(SourceRecord record) {
         if (record.eventId() != null && !record.eventId().isEmpty()) {
-            return bounded(record.eventId(), MAX_TEXT_CHARS);
+            return bounded(record.eventId(), MAX_KEY_CHARS);
         }
         if (record.sequenceNumber() != null && !record.sequenceNumber().isEmpty()) {
-            return "sequence:" + bounded(record.sequenceNumber(), MAX_TEXT_CHARS);
+            return "sequence:" + bounded(record.sequenceNumber(), MAX_KEY_CHARS);
         }
         return "sha256:" + sha256(record.data());
     }
