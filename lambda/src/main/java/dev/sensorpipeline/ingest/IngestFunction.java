@@ -2,6 +2,7 @@ package dev.sensorpipeline.ingest;
 
 import dev.sensorpipeline.ingest.batch.BatchProcessor;
 import dev.sensorpipeline.ingest.config.IngestConfig;
+import dev.sensorpipeline.ingest.config.TableCheck;
 import dev.sensorpipeline.ingest.internal.Backoff;
 import dev.sensorpipeline.ingest.internal.Sleeper;
 import dev.sensorpipeline.ingest.store.BatchWriter;
@@ -34,7 +35,7 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor) {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
     /**
-     * Reads the settings and builds the DynamoDB client. The endpoint comes from {@code AWS_ENDPOINT_URL} when set
+     * Reads the settings, builds the DynamoDB client and checks that both tables exist. The endpoint comes from {@code AWS_ENDPOINT_URL} when set
      * and credentials from the default chain, as in every AWS SDK; the region is given explicitly, so the SDK
      * never searches for one.
      */
@@ -59,7 +60,10 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor) {
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
         customizer.accept(builder);
-        return create(config, builder.build());
+        DynamoDbClient dynamoDb = builder.build();
+        TableCheck.requireTable(dynamoDb, "TABLE_NAME", config.tableName(), config.region());
+        TableCheck.requireTable(dynamoDb, "REJECTS_TABLE_NAME", config.rejectsTableName(), config.region());
+        return create(config, dynamoDb);
     }
 
     /** Wires the processor over the given client. */

@@ -150,6 +150,16 @@ class IngestHandlerIT {
         assertThat(new BigDecimal(items.get(0).get(SensorItemMapper.TEMPERATURE).n())).isEqualByComparingTo(hottest);
     }
 
+    @Test
+    void startUp_failsNamingTheSetting_whenTheTableDoesNotExist() {
+        // when / then
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IngestFunction.fromEnvironment(
+                Map.of("AWS_REGION", LocalAws.REGION.id(), "TABLE_NAME", "SensorDataTypo"),
+                builder -> builder.endpointOverride(MOTO.endpoint()).credentialsProvider(LocalAws.credentials())))
+                .isInstanceOf(dev.sensorpipeline.ingest.config.ConfigurationException.class)
+                .hasMessageStartingWith("TABLE_NAME='SensorDataTypo': there is no such table in us-east-1");
+    }
+
     private void assertReadingsAreExactly(GeneratedBatch batch) {
         Map<ReadingKey, Map<String, AttributeValue>> stored = new HashMap<>();
         for (Map<String, AttributeValue> item : scan("SensorData")) {

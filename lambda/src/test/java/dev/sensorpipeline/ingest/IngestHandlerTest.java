@@ -210,6 +210,48 @@ class IngestHandlerTest {
     }
 
     @Test
+    void handle_storesAHugeBatch_of10000RecordsAnd6MB() {
+        // given 10,000 readings of about 600 bytes each, padded with an unknown field
+        dev.sensorpipeline.testkit.KinesisEventJson json = new dev.sensorpipeline.testkit.KinesisEventJson();
+        String padding = "x".repeat(540);
+        for (int i = 0; i < 10_000; i++) {
+            json.add("sensor-" + i % 50, ("{\"sensor_id\":\"sensor-" + i % 50 + "\",\"current_time\":" + (1764400000 + i)
+                    + ",\"temperature\":21.5,\"note\":\"" + padding + "\"}").getBytes(StandardCharsets.UTF_8));
+        }
+        KinesisEvent event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadKinesisEvent(
+                json.writeToTempFile().toString());
+        long bytes = event.getRecords().stream().mapToLong(r -> r.getKinesis().getData().remaining()).sum();
+
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(5));
+
+        // then
+        assertThat(bytes).isGreaterThan(6_000_000L);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(dynamoDb.items("SensorData")).hasSize(10_000);
+        assertThat(dynamoDb.requests()).hasSize(400);
+    }
+
+    @Test
+    void handle_rejectsEveryRecord_ofABatchOfOnlyBadRecords() {
+        // given
+        dev.sensorpipeline.testkit.KinesisEventJson json = new dev.sensorpipeline.testkit.KinesisEventJson();
+        for (int i = 0; i < 60; i++) {
+            json.add("bad", ("not a reading " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        KinesisEvent event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadKinesisEvent(
+                json.writeToTempFile().toString());
+
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(dynamoDb.items("SensorData")).isEmpty();
+        assertThat(dynamoDb.items("SensorDataRejects")).hasSize(60);
+    }
+
+    @Test
     void handle_returnsNoFailures_forAnEmptyBatch() {
         // given
         KinesisEvent event = new KinesisEvent();
