@@ -46,10 +46,4 @@ record Dependencies(KinesisConnector connector, InstantSource wallClock, LongSup
                 () -> ThreadLocalRandom.current().nextDouble(), () -> ThreadLocalRandom.current().nextLong(),
                 Backoff.DEFAULT, new StopSignal(), System.console() != null, true, System.getenv());
     }
-
-    /** The same, with another connector: for tests that run the real command against a local endpoint. */
-    Dependencies withConnector(KinesisConnector other) {
-        return new Dependencies(other, wallClock, nanoTime, jitter, seeds, backoff, stop, terminal, handleCtrlC,
-                environment);
-    }
 }

@@ -13,6 +13,7 @@ import dev.sensorpipeline.producer.fleet.Fleet;
 import dev.sensorpipeline.producer.fleet.FleetSpec;
 import dev.sensorpipeline.producer.kinesis.AwsConfigurationException;
 import dev.sensorpipeline.producer.kinesis.AwsSettings;
+import dev.sensorpipeline.producer.kinesis.DefaultKinesisConnector;
 import dev.sensorpipeline.producer.kinesis.PutRecordSink;
 import dev.sensorpipeline.producer.kinesis.PutRecordsSink;
 import dev.sensorpipeline.producer.kinesis.StreamCheck;
@@ -92,8 +93,8 @@ public final class ProducerCommand implements Callable<Integer> {
     /** A Kinesis event source hands a function at most this many records at once. */
     static final int MAX_EVENT_RECORDS = 10_000;
     private static final int MAX_SENSORS = 1_000_000;
-    /** Long enough for a call in flight to time out (30 s) and the summary to be written. */
-    private static final Duration CTRL_C_GRACE = Duration.ofSeconds(45);
+    /** Long enough for a call in flight to end, at worst by timing out, and the summary to be written. */
+    private static final Duration CTRL_C_GRACE = DefaultKinesisConnector.CALL_TIMEOUT.plusSeconds(5);
 
     /** When to draw the live progress line. */
     enum When { AUTO, ALWAYS, NEVER }

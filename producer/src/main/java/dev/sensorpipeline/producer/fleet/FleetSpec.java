@@ -34,11 +34,6 @@ public record FleetSpec(int sensors, String sensorPrefix, long intervalSeconds, 
         return sensorPrefix + number;
     }
 
-    /** The id with the most characters: the last sensor's. */
-    public String longestSensorId() {
-        return sensorId(sensors);
-    }
-
     /** Readings per second when the fleet runs on the wall clock: every sensor once per interval. */
     public double readingsPerSecond() {
         return (double) sensors / intervalSeconds;

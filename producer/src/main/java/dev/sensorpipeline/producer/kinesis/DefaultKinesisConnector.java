@@ -25,6 +25,11 @@ public final class DefaultKinesisConnector implements KinesisConnector {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A call, the SDK's own retries included, ends within this; so a Ctrl-C waits at most this long for the call in
+     * flight before the summary (see {@code ProducerCommand}'s grace period, which must be longer).
+     */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(40);
 
     @Override
     public KinesisClient connect(AwsSettings settings) {
@@ -40,10 +45,13 @@ public final class DefaultKinesisConnector implements KinesisConnector {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT));
-        if (settings.profile() != null) {
-            // So that the profile's endpoint_url and retry settings apply too, not only its credentials.
-            builder.overrideConfiguration(o -> o.defaultProfileName(settings.profile()));
-        }
+        builder.overrideConfiguration(o -> {
+            o.apiCallTimeout(CALL_TIMEOUT);
+            if (settings.profile() != null) {
+                // So that the profile's endpoint_url and retry settings apply too, not only its credentials.
+                o.defaultProfileName(settings.profile());
+            }
+        });
         if (settings.endpointUrl() != null) {
             builder.endpointOverride(settings.endpointUrl());
         }

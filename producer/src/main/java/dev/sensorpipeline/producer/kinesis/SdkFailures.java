@@ -4,6 +4,8 @@ import dev.sensorpipeline.producer.delivery.SinkFailure;
 import java.io.IOException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
@@ -48,6 +50,10 @@ final class SdkFailures {
             }
             return new SinkFailure(SinkFailure.Kind.FATAL, code, "Kinesis refused the call to stream '"
                     + target.streamName() + "' (" + code + ": " + detail + ")", exception);
+        }
+        if (exception instanceof ApiCallTimeoutException || exception instanceof ApiCallAttemptTimeoutException) {
+            return new SinkFailure(SinkFailure.Kind.RETRYABLE, exception.getClass().getSimpleName(),
+                    "Kinesis " + target.where() + " did not answer in time", exception);
         }
         if (exception instanceof SdkClientException && causedByIo(exception)) {
             return new SinkFailure(SinkFailure.Kind.RETRYABLE, ioName(exception),
