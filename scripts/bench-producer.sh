@@ -90,7 +90,8 @@ run_once() {
 }
 
 median() {
-    sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+    sort -n | awk '{ v[NR] = $1 }
+        END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
 bench() {
@@ -102,9 +103,10 @@ bench() {
     done
     producer_median="$(printf '%s\n' "${producer_rates[@]}" | median)"
     book_median="$(printf '%s\n' "${book_rates[@]}" | median)"
-    echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), moto $(python3 -c 'import moto; print(moto.__version__)')"
-    echo "producer, PutRecords (${READINGS} readings, ${SENSORS} sensors, key=sensor): ${producer_rates[*]} readings/s;" \
-        "median ${producer_median}"
+    echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)," \
+        "moto $(python3 -c 'import moto; print(moto.__version__)')"
+    echo "producer, PutRecords (${READINGS} readings, ${SENSORS} sensors, key=sensor):" \
+        "${producer_rates[*]} readings/s; median ${producer_median}"
     echo "book way, PutRecord per reading (${BOOK_READINGS} readings, key=sensor-data): ${book_rates[*]} readings/s;" \
         "median ${book_median}"
     awk -v p="${producer_median}" -v b="${book_median}" 'BEGIN { printf "ratio: %.0fx\n", p / b }'

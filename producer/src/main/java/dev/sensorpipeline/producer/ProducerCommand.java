@@ -347,8 +347,8 @@ public final class ProducerCommand implements Callable<Integer> {
     private String localSummary(long written, FleetSpec fleet, boolean cutShort) {
         String what = written + " readings of " + fleet.sensors() + " sensors from "
                 + Instant.ofEpochSecond(fleet.startTime());
-        String where = dryRun && eventsOut != null ? "printed and written to " + eventsOut + " as a Lambda Kinesis event"
-                : dryRun ? "printed" : "written to " + eventsOut + " as a Lambda Kinesis event";
+        String event = "written to " + eventsOut + " as a Lambda Kinesis event";
+        String where = dryRun && eventsOut != null ? "printed and " + event : dryRun ? "printed" : event;
         return (cutShort ? "interrupted: " : "dry run: ") + what + " " + where + "; nothing sent to Kinesis; seed "
                 + fleet.seed();
     }

@@ -166,7 +166,8 @@ class DeliveryTest {
     @Test
     void deliver_catchesUpInLargerCalls_whenCallsAreSlowerThanTheRate() {
         // given: every call takes 100 ms, in which ten entries come due at 100 a second
-        ScriptedSink sink = new ScriptedSink(BatchLimits.PUT_RECORDS).onCall(() -> time.advance(Duration.ofMillis(100)));
+        ScriptedSink sink = new ScriptedSink(BatchLimits.PUT_RECORDS)
+                .onCall(() -> time.advance(Duration.ofMillis(100)));
 
         // when
         DeliveryReport report = delivery(sink, 10, 100).deliver(Entries.of(300, 3).iterator());
