@@ -1,0 +1,230 @@
+package dev.sensorpipeline.producer.delivery;
+
+import dev.sensorpipeline.model.SensorReading;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Delivers entries to a {@link RecordSink}, one call at a time, losing none without saying so.
+ *
+ * <p>Each call carries as many entries as the sink's limits allow. Entries the answer marks refused are sent again
+ * at the head of a later call, after a capped exponential backoff with full jitter that grows with the entry's own
+ * refusals, until they are accepted or {@link DeliveryPolicy#maxRetries()} runs out.
+ *
+ * <p>Order: a refused entry is always retried before any reading taken after it, so it can be overtaken only by
+ * the entries of its own call that were accepted. That is the most Kinesis allows while sending more than one
+ * record per partition key per call: PutRecords gives no ordering between the entries of one call when some fail.
+ * The displacement is bounded by one call; readings of a sensor carry distinct times, so the table they end up in
+ * is the same either way.
+ *
+ * <p>Calls are sequential: two calls in flight could reorder a sensor's readings on its shard at will, and one
+ * call of 500 entries already outruns what a shard accepts (1,000 records/s).
+ */
+public final class Delivery {
+
+    private final RecordSink sink;
+    private final DeliveryPolicy policy;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoTime;
+    private final DoubleSupplier jitter;
+    private final BooleanSupplier stopRequested;
+    private final LiveCounts counts;
+
+    /**
+     * @param sleeper       waits for backoffs and the pacer; should return early on a stop request
+     * @param nanoTime      a monotonic clock, as {@link System#nanoTime()}
+     * @param jitter        uniform draws from [0, 1) for the backoff
+     * @param stopRequested checked between calls
+     * @param counts        updated as the run goes, for a progress line
+     */
+    public Delivery(RecordSink sink, DeliveryPolicy policy, Sleeper sleeper, LongSupplier nanoTime,
+                    DoubleSupplier jitter, BooleanSupplier stopRequested, LiveCounts counts) {
+        this.sink = sink;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.nanoTime = nanoTime;
+        this.jitter = jitter;
+        this.stopRequested = stopRequested;
+        this.counts = counts;
+    }
+
+    /** Delivers every entry {@code entries} yields, until it runs out, a stop is requested or the sink fails. */
+    public DeliveryReport deliver(Iterator<PutEntry> entries) {
+        return new Run(entries).run();
+    }
+
+    /** The state of one run. */
+    private final class Run {
+
+        private final Iterator<PutEntry> source;
+        private final Deque<Attempt> refused = new ArrayDeque<>();
+        private final TreeMap<String, Long> refusalsByCode = new TreeMap<>();
+        private final Set<String> shards = new HashSet<>();
+        private final long startNanos = nanoTime.getAsLong();
+        private final Pacer pacer = new Pacer(policy.ratePerSecond(), startNanos);
+        private PutEntry lookahead;
+        private long taken;
+        private long accepted;
+        private long gaveUp;
+        private long retried;
+        private long calls;
+        private SensorReading firstNotDelivered;
+        private long firstNotDeliveredPosition = Long.MAX_VALUE;
+
+        Run(Iterator<PutEntry> source) {
+            this.source = source;
+        }
+
+        DeliveryReport run() {
+            while (true) {
+                if (stopRequested.getAsBoolean()) {
+                    return report(DeliveryReport.Outcome.STOPPED, null);
+                }
+                if (!refused.isEmpty()) {
+                    sleeper.sleep(policy.backoff().delay(mostRefusals(), jitter.getAsDouble()));
+                    if (stopRequested.getAsBoolean()) {
+                        return report(DeliveryReport.Outcome.STOPPED, null);
+                    }
+                }
+                Batch batch = nextBatch();
+                if (batch.isEmpty()) {
+                    if (!hasMore()) {
+                        return report(DeliveryReport.Outcome.COMPLETE, null);
+                    }
+                    sleeper.sleep(pacer.untilDue(taken, nanoTime.getAsLong()));
+                    continue;
+                }
+                SinkFailure failure = send(batch);
+                if (failure != null) {
+                    return report(DeliveryReport.Outcome.FAILED, failure);
+                }
+            }
+        }
+
+        private Batch nextBatch() {
+            Batch batch = new Batch(sink.limits());
+            while (!refused.isEmpty() && batch.tryAdd(refused.peekFirst())) {
+                refused.pollFirst();
+            }
+            // New readings only once every refused entry is aboard, so that none is overtaken by a later one.
+            if (refused.isEmpty()) {
+                long allowance = pacer.allowance(nanoTime.getAsLong());
+                while (!batch.isFull() && taken < allowance && hasMore()) {
+                    PutEntry entry = lookahead != null ? lookahead : source.next();
+                    lookahead = null;
+                    if (!batch.tryAdd(Attempt.first(entry))) {
+                        lookahead = entry;
+                        break;
+                    }
+                    taken++;
+                }
+            }
+            return batch;
+        }
+
+        /** Sends one call; returns the failure that ends the run, or {@code null} to go on. */
+        private SinkFailure send(Batch batch) {
+            List<Attempt> attempts = batch.attempts();
+            List<PutEntry> entries = new ArrayList<>(attempts.size());
+            long retries = 0;
+            for (Attempt attempt : attempts) {
+                entries.add(attempt.entry());
+                if (attempt.refusals() > 0) {
+                    retries++;
+                }
+            }
+            retried += retries;
+            counts.addRetried(retries);
+            counts.addSent(attempts.size() - retries);
+            List<EntryResult> results;
+            try {
+                calls++;
+                counts.addCall();
+                results = sink.put(entries);
+            } catch (SinkFailure failure) {
+                if (failure.kind() != SinkFailure.Kind.RETRYABLE) {
+                    requeue(attempts);
+                    return failure;
+                }
+                results = new ArrayList<>(attempts.size());
+                for (int i = 0; i < attempts.size(); i++) {
+                    results.add(EntryResult.refused(failure.errorCode(), failure.getMessage()));
+                }
+            }
+            if (results.size() != attempts.size()) {
+                throw new IllegalStateException("the sink answered " + results.size() + " results for "
+                        + attempts.size() + " entries");
+            }
+            List<Attempt> again = new ArrayList<>();
+            long acceptedNow = 0;
+            long gaveUpNow = 0;
+            for (int i = 0; i < attempts.size(); i++) {
+                EntryResult result = results.get(i);
+                Attempt attempt = attempts.get(i);
+                if (result.isAccepted()) {
+                    acceptedNow++;
+                    shards.add(result.shardId());
+                    continue;
+                }
+                refusalsByCode.merge(result.errorCode(), 1L, Long::sum);
+                if (attempt.refusals() >= policy.maxRetries()) {
+                    gaveUpNow++;
+                    noteNotDelivered(attempt.entry());
+                } else {
+                    again.add(attempt.refusedAgain());
+                }
+            }
+            accepted += acceptedNow;
+            gaveUp += gaveUpNow;
+            counts.addAccepted(acceptedNow);
+            counts.addFailed(gaveUpNow);
+            requeue(again);
+            return null;
+        }
+
+        /** Puts attempts back at the head of the queue, in their order: they are older than whatever is there. */
+        private void requeue(List<Attempt> attempts) {
+            for (int i = attempts.size() - 1; i >= 0; i--) {
+                refused.addFirst(attempts.get(i));
+            }
+        }
+
+        private int mostRefusals() {
+            int most = 0;
+            for (Attempt attempt : refused) {
+                most = Math.max(most, attempt.refusals());
+            }
+            return most;
+        }
+
+        private boolean hasMore() {
+            return lookahead != null || source.hasNext();
+        }
+
+        private void noteNotDelivered(PutEntry entry) {
+            if (entry.position() < firstNotDeliveredPosition) {
+                firstNotDeliveredPosition = entry.position();
+                firstNotDelivered = entry.reading();
+            }
+        }
+
+        private DeliveryReport report(DeliveryReport.Outcome outcome, SinkFailure failure) {
+            for (Attempt attempt : refused) {
+                noteNotDelivered(attempt.entry());
+            }
+            Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - startNanos);
+            return new DeliveryReport(outcome, taken, accepted, gaveUp, refused.size(), retried, calls,
+                    refusalsByCode, shards, firstNotDelivered, failure, elapsed);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.sensorpipeline.producer.kinesis;
+
+/**
+ * The AWS side is not usable as configured: no region, no credentials, no stream of that name, no endpoint
+ * answering. The message says what is wrong and what to do, fit to show as it is.
+ */
+public final class AwsConfigurationException extends RuntimeException {
+
+    public AwsConfigurationException(String message) {
+        super(message);
+    }
+
+    public AwsConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sensorpipeline.producer.kinesis;
+
+import dev.sensorpipeline.producer.delivery.BatchLimits;
+import dev.sensorpipeline.producer.delivery.EntryResult;
+import dev.sensorpipeline.producer.delivery.PutEntry;
+import dev.sensorpipeline.producer.delivery.RecordSink;
+import dev.sensorpipeline.producer.delivery.SinkFailure;
+import java.util.List;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
+
+/**
+ * The book's way, kept as a baseline for the benchmark: one PutRecord call per reading. A throttled record comes
+ * back as a refusal, so the same retry logic applies to both ways.
+ */
+public final class PutRecordSink implements RecordSink {
+
+    private final KinesisClient client;
+    private final StreamTarget target;
+
+    public PutRecordSink(KinesisClient client, StreamTarget target) {
+        this.client = client;
+        this.target = target;
+    }
+
+    @Override
+    public List<EntryResult> put(List<PutEntry> entries) {
+        if (entries.size() != 1) {
+            throw new IllegalArgumentException("PutRecord carries one record, not " + entries.size());
+        }
+        PutEntry entry = entries.get(0);
+        try {
+            PutRecordResponse response = client.putRecord(r -> r.streamName(target.streamName())
+                    .partitionKey(entry.partitionKey())
+                    .data(SdkBytes.fromByteArrayUnsafe(entry.data())));
+            return List.of(EntryResult.accepted(response.shardId()));
+        } catch (SdkException e) {
+            SinkFailure failure = SdkFailures.classify(e, target);
+            if (failure.kind() == SinkFailure.Kind.RETRYABLE) {
+                return List.of(EntryResult.refused(failure.errorCode(), failure.getMessage()));
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public BatchLimits limits() {
+        return BatchLimits.PUT_RECORD;
+    }
+}

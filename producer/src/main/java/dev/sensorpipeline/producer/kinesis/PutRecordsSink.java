@@ -1,0 +1,55 @@
+package dev.sensorpipeline.producer.kinesis;
+
+import dev.sensorpipeline.producer.delivery.BatchLimits;
+import dev.sensorpipeline.producer.delivery.EntryResult;
+import dev.sensorpipeline.producer.delivery.PutEntry;
+import dev.sensorpipeline.producer.delivery.RecordSink;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
+
+/** Puts a batch with one PutRecords call and reads each entry's fate from the answer. */
+public final class PutRecordsSink implements RecordSink {
+
+    private final KinesisClient client;
+    private final StreamTarget target;
+
+    public PutRecordsSink(KinesisClient client, StreamTarget target) {
+        this.client = client;
+        this.target = target;
+    }
+
+    @Override
+    public List<EntryResult> put(List<PutEntry> entries) {
+        List<PutRecordsRequestEntry> records = new ArrayList<>(entries.size());
+        for (PutEntry entry : entries) {
+            records.add(PutRecordsRequestEntry.builder()
+                    .partitionKey(entry.partitionKey())
+                    .data(SdkBytes.fromByteArrayUnsafe(entry.data()))
+                    .build());
+        }
+        PutRecordsResponse response;
+        try {
+            response = client.putRecords(r -> r.streamName(target.streamName()).records(records));
+        } catch (SdkException e) {
+            throw SdkFailures.classify(e, target);
+        }
+        List<EntryResult> results = new ArrayList<>(entries.size());
+        for (PutRecordsResultEntry result : response.records()) {
+            results.add(result.errorCode() == null
+                    ? EntryResult.accepted(result.shardId())
+                    : EntryResult.refused(result.errorCode(), result.errorMessage()));
+        }
+        return results;
+    }
+
+    @Override
+    public BatchLimits limits() {
+        return BatchLimits.PUT_RECORDS;
+    }
+}

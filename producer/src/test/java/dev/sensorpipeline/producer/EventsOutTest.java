@@ -1,0 +1,110 @@
+package dev.sensorpipeline.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.sensorpipeline.model.DecodeResult;
+import dev.sensorpipeline.model.ReadingCodec;
+import dev.sensorpipeline.model.SensorReading;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventsOutTest {
+
+    private static final String[] FLEET = {"--sensors", "5", "--count", "40", "--seed", "3",
+        "--start-time", "1764374400", "--humidity"};
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void eventsOut_writesAnEventTheLambdaRuntimeLoads_withTheDryRunsReadings() {
+        // given
+        Path file = folder.resolve("fleet.json");
+
+        // when
+        CommandRunner.Result written = CommandRunner.run(CommandRunner.offline(),
+                with(FLEET, "--events-out", file.toString()));
+        CommandRunner.Result printed = CommandRunner.run(CommandRunner.offline(), with(FLEET, "--dry-run"));
+
+        // then
+        assertThat(written.exitCode()).isZero();
+        KinesisEvent event = EventLoader.loadKinesisEvent(file.toString());
+        ReadingCodec codec = new ReadingCodec();
+        List<SensorReading> fromEvent = event.getRecords().stream()
+                .map(record -> codec.decode(record.getKinesis().getData()))
+                .map(result -> ((DecodeResult.Decoded) result).reading())
+                .toList();
+        assertThat(fromEvent).isEqualTo(ProducerCommandTest.decode(printed.out()));
+    }
+
+    @Test
+    void eventsOut_keysEachRecordBySensor_withIncreasing56DigitSequenceNumbers() {
+        // given
+        Path file = folder.resolve("fleet.json");
+
+        // when
+        CommandRunner.Result result = CommandRunner.run(CommandRunner.offline(),
+                with(FLEET, "--events-out", file.toString()));
+
+        // then
+        assertThat(result.exitCode()).isZero();
+        List<KinesisEvent.KinesisEventRecord> records = EventLoader.loadKinesisEvent(file.toString()).getRecords();
+        assertThat(records).hasSize(40);
+        BigInteger previous = BigInteger.ZERO;
+        for (KinesisEvent.KinesisEventRecord record : records) {
+            String sequence = record.getKinesis().getSequenceNumber();
+            assertThat(sequence).hasSize(56).containsOnlyDigits();
+            assertThat(new BigInteger(sequence)).isGreaterThan(previous);
+            previous = new BigInteger(sequence);
+            assertThat(record.getEventID()).isEqualTo("shardId-000000000000:" + sequence);
+        }
+        assertThat(records.get(2).getKinesis().getPartitionKey()).isEqualTo("sensor-3");
+    }
+
+    @Test
+    void eventsOut_describesTheStreamAndTheRecordsLikeAnEventSourceMapping() {
+        // given
+        Path file = folder.resolve("fleet.json");
+
+        // when
+        CommandRunner.run(CommandRunner.offline(), with(FLEET, "--events-out", file.toString(),
+                "--region", "eu-west-1", "--stream", "greenhouse"));
+
+        // then
+        KinesisEvent.KinesisEventRecord record = EventLoader.loadKinesisEvent(file.toString()).getRecords().get(6);
+        assertThat(record.getEventSource()).isEqualTo("aws:kinesis");
+        assertThat(record.getEventName()).isEqualTo("aws:kinesis:record");
+        assertThat(record.getAwsRegion()).isEqualTo("eu-west-1");
+        assertThat(record.getEventSourceARN()).isEqualTo("arn:aws:kinesis:eu-west-1:123456789012:stream/greenhouse");
+        assertThat(record.getInvokeIdentityArn()).isEqualTo("arn:aws:iam::123456789012:role/sensor-ingest-role");
+        assertThat(record.getKinesis().getKinesisSchemaVersion()).isEqualTo("1.0");
+        // the second reading of its second: one millisecond after the first
+        assertThat(record.getKinesis().getApproximateArrivalTimestamp().getTime()).isEqualTo(1_764_374_401_001L);
+    }
+
+    @Test
+    void eventsOut_sendsNothing_andSaysSo() {
+        // given
+        Path file = folder.resolve("fleet.json");
+
+        // when: the offline dependencies fail the test on any attempt to connect
+        CommandRunner.Result result = CommandRunner.run(CommandRunner.offline(),
+                with(FLEET, "--events-out", file.toString()));
+
+        // then
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("written to " + file, "nothing sent to Kinesis");
+    }
+
+    private static String[] with(String[] fleet, String... more) {
+        String[] args = new String[fleet.length + more.length];
+        System.arraycopy(fleet, 0, args, 0, fleet.length);
+        System.arraycopy(more, 0, args, fleet.length, more.length);
+        return args;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sensorpipeline.producer;
+
+import dev.sensorpipeline.model.DecodeResult;
+import dev.sensorpipeline.model.ReadingCodec;
+import dev.sensorpipeline.model.SensorReading;
+import dev.sensorpipeline.testkit.AwsCli;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+/** Streams on a local endpoint: made from the project's own spec, and read back shard by shard. */
+final class LocalStreams {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final ReadingCodec CODEC = new ReadingCodec();
+
+    /** One record as a shard holds it, decoded. */
+    record Stored(String shardId, String partitionKey, SensorReading reading) {
+    }
+
+    private LocalStreams() {
+    }
+
+    /** A fresh stream made with the aws CLI from infra/temperature-sensor-stream.json (2 shards), renamed. */
+    static String create(URI endpoint, String purpose) {
+        String name = "producer-" + purpose + "-" + NEXT.incrementAndGet();
+        AwsCli cli = new AwsCli(endpoint);
+        cli.run("kinesis", "create-stream", "--cli-input-json", "file://infra/temperature-sensor-stream.json",
+                "--stream-name", name).orThrow();
+        cli.run("kinesis", "wait", "stream-exists", "--stream-name", name).orThrow();
+        return name;
+    }
+
+    /** Every record of every shard, each shard's in its sequence order, shard after shard. */
+    static List<Stored> readAll(KinesisClient client, String stream) {
+        List<Stored> stored = new ArrayList<>();
+        for (Shard shard : client.listShards(r -> r.streamName(stream)).shards()) {
+            String iterator = client.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String current = iterator;
+                GetRecordsResponse response = client.getRecords(r -> r.shardIterator(current).limit(10_000));
+                for (Record record : response.records()) {
+                    DecodeResult decoded = CODEC.decode(record.data().asByteArray());
+                    stored.add(new Stored(shard.shardId(), record.partitionKey(),
+                            ((DecodeResult.Decoded) decoded).reading()));
+                }
+                iterator = response.records().isEmpty() ? null : response.nextShardIterator();
+            }
+        }
+        return stored;
+    }
+}
