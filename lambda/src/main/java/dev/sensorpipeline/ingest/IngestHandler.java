@@ -9,6 +9,8 @@ import dev.sensorpipeline.ingest.batch.BatchReport;
 import dev.sensorpipeline.ingest.batch.SourceRecord;
 import dev.sensorpipeline.ingest.internal.Deadline;
 import java.time.Duration;
+import org.crac.Core;
+import org.crac.Resource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +21,7 @@ import java.util.List;
  * event source mapping must enable {@code ReportBatchItemFailures}; Lambda then resumes the shard at the lowest
  * sequence number reported, and since every write is an idempotent put, replayed records do no harm.
  */
-public final class IngestHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+public final class IngestHandler implements RequestHandler<KinesisEvent, StreamsEventResponse>, Resource {
 
     /** Used when the handler is called without a context, outside Lambda. */
     private static final Duration DEFAULT_REMAINING_TIME = Duration.ofMinutes(1);
@@ -30,6 +32,8 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
     /** Wires real clients from the environment; fails naming the setting when one is bad. */
     public IngestHandler() {
         this(IngestFunction.fromEnvironment(System.getenv()));
+        // With SnapStart, Lambda snapshots the container after this constructor; the hooks prime it first.
+        Core.getGlobalContext().register(this);
     }
 
     IngestHandler(IngestFunction function) {
@@ -39,6 +43,21 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
     IngestHandler(BatchProcessor processor, Duration deadlineMargin) {
         this.processor = processor;
         this.deadlineMargin = deadlineMargin;
+    }
+
+    /**
+     * Before a SnapStart snapshot: loads the decode and mapping path, writing nothing. The DynamoDB client was
+     * already exercised by the start-up table check.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        processor.prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: the credentials come from the restored environment and the writer retries a
+        // connection that went stale while the snapshot was stored.
     }
 
     @Override

@@ -252,6 +252,15 @@ class IngestHandlerTest {
     }
 
     @Test
+    void beforeCheckpoint_primesWithoutWritingAnything() throws Exception {
+        // when
+        handler().beforeCheckpoint(null);
+
+        // then
+        assertThat(dynamoDb.requests()).isEmpty();
+    }
+
+    @Test
     void handle_returnsNoFailures_forAnEmptyBatch() {
         // given
         KinesisEvent event = new KinesisEvent();
