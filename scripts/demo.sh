@@ -1,71 +1,175 @@
 #!/usr/bin/env bash
-# The main job, locally, with no AWS account: builds if needed, starts moto_server on a free loopback port, makes
-# the tables from infra/, runs the ingest function on every test payload the way Lambda's Java runtime does, and
-# prints what landed where. Stops everything it started, also on Ctrl-C or failure.
+# The main job, locally, with no AWS account: the whole pipeline on moto_server.
 #
 #   scripts/demo.sh
+#
+# Builds what is missing, starts moto_server on a free loopback port, deploys the stream, tables, role, function
+# and event source mapping there with scripts/deploy.sh, starts the local event source runner (the function in its
+# own JVM on the Lambda runtime interface client), pumps readings with the producer and a few bad records with the
+# aws CLI, waits until everything is in, and prints: produced, stored, rejected, lost, readings/s, and the hottest
+# readings of one sensor through TemperatureIndex. Stops everything it started, also on Ctrl-C or failure.
+#
+# Tunable: DEMO_SENSORS (5), DEMO_READINGS (3000), DEMO_SEED (42), DEMO_TIMEOUT seconds to wait for the tables (300).
 set -euo pipefail
 
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "${ROOT}/scripts/lib/local-endpoint.sh"
 
-readonly PAYLOADS=(book-single-record.json batch-100.json with-humidity.json mixed-bad-and-good.json)
+readonly SENSORS="${DEMO_SENSORS:-5}"
+readonly READINGS="${DEMO_READINGS:-3000}"
+readonly SEED="${DEMO_SEED:-42}"
+readonly TIMEOUT="${DEMO_TIMEOUT:-300}"
+readonly PRODUCER_JAR="${ROOT}/producer/target/sensor-producer.jar"
+readonly BAD_RECORDS=(
+    'this is not json'
+    '{"sensor_id":"sensor-1","current_time":"noon","temperature":70}'
+    '{"sensor_id":"","current_time":1764400000,"temperature":70}'
+    '{"sensor_id":"sensor-1","current_time":1764400000,"temperature":70,"humidity":140}'
+)
+
+WORK_DIR=""
+RUNNER_PID=""
+
+cleanup() {
+    local status=$?
+    if [[ -n "${RUNNER_PID}" ]] && kill -0 "${RUNNER_PID}" 2>/dev/null; then
+        kill -TERM "${RUNNER_PID}" 2>/dev/null || true
+        wait "${RUNNER_PID}" 2>/dev/null || true
+    fi
+    stop_moto
+    if [[ -n "${WORK_DIR}" ]]; then
+        if [[ "${status}" -ne 0 ]]; then
+            echo "demo failed; the runner's log was:" >&2
+            tail -n 30 "${WORK_DIR}/runner.log" >&2 2>/dev/null || true
+        fi
+        rm -rf "${WORK_DIR}"
+    fi
+}
 
 build_if_needed() {
-    if [[ ! -f "${ROOT}/lambda/target/sensor-ingest-lambda.jar" || ! -f "${ROOT}/local/target/sensor-local.jar" ]]; then
+    if [[ ! -f "${ROOT}/lambda/target/sensor-ingest-lambda.jar" || ! -f "${ROOT}/local/target/sensor-runner.jar" \
+        || ! -f "${PRODUCER_JAR}" ]]; then
         echo "== building (mvn package, tests skipped)"
         (cd "${ROOT}" && mvn -B -q package -DskipTests)
     fi
 }
 
-create_tables() {
-    echo "== creating SensorData and SensorDataRejects from infra/ at ${AWS_ENDPOINT_URL}"
-    (cd "${ROOT}" &&
-        aws dynamodb create-table --cli-input-json file://infra/sensor-data-table.json >/dev/null &&
-        aws dynamodb create-table --cli-input-json file://infra/sensor-data-rejects-table.json >/dev/null &&
-        aws dynamodb wait table-exists --table-name SensorData &&
-        aws dynamodb wait table-exists --table-name SensorDataRejects)
+deploy() {
+    echo "== deploying to moto at ${AWS_ENDPOINT_URL}"
+    "${ROOT}/scripts/deploy.sh" >"${WORK_DIR}/deploy.log" 2>&1 || { cat "${WORK_DIR}/deploy.log" >&2; return 1; }
+    sed -n '/^deployed to/,$p' "${WORK_DIR}/deploy.log"
 }
 
-invoke_each_payload() {
-    local payload response logs
-    logs="$(mktemp -t invoke-local.XXXXXX.log)"
-    for payload in "${PAYLOADS[@]}"; do
-        echo "== invoking the function on test-payloads/${payload}"
-        response="$("${ROOT}/scripts/invoke-local.sh" "${ROOT}/test-payloads/${payload}" 2>"${logs}")"
-        echo "   response: ${response}"
-        grep '^REPORT' "${logs}" | sed 's/^/   /'
+start_runner() {
+    echo "== starting the local event source runner (log: REPORT lines below)"
+    "${ROOT}/scripts/run-local.sh" --state-dir "${WORK_DIR}/runner-state" >"${WORK_DIR}/runner.log" 2>&1 &
+    RUNNER_PID=$!
+}
+
+produce() {
+    START_TIME="$(date +%s)"
+    PRODUCE_STARTED="$(date +%s.%N)"
+    echo "== producing ${READINGS} readings from ${SENSORS} sensors (seed ${SEED})"
+    java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${READINGS}" --seed "${SEED}" \
+        --start-time "${START_TIME}" --humidity --rate 0 --progress never
+}
+
+# aws CLI v1 base64-encodes a blob argument itself; v2 does so only when told the argument is raw.
+put_bad_records() {
+    local raw_flag=() record i=0
+    if aws --version 2>&1 | grep -q '^aws-cli/2'; then
+        raw_flag=(--cli-binary-format raw-in-base64-out)
+    fi
+    echo "== putting ${#BAD_RECORDS[@]} bad records with the aws CLI"
+    for record in "${BAD_RECORDS[@]}"; do
+        aws kinesis put-record --stream-name temperature-sensor-data --partition-key "bad-$((i++))" \
+            --data "${record}" "${raw_flag[@]}" >/dev/null
     done
-    rm -f "${logs}"
 }
 
 count_items() {
     aws dynamodb scan --table-name "$1" --select COUNT --query Count --output text
 }
 
+wait_until_everything_is_in() {
+    local deadline=$((SECONDS + TIMEOUT)) stored rejected
+    echo "== waiting until ${READINGS} readings and ${#BAD_RECORDS[@]} rejects are in (at most ${TIMEOUT} s)"
+    while ((SECONDS < deadline)); do
+        if ! kill -0 "${RUNNER_PID}" 2>/dev/null; then
+            echo "the runner stopped unexpectedly" >&2
+            return 1
+        fi
+        stored="$(count_items SensorData)"
+        rejected="$(count_items SensorDataRejects)"
+        if [[ "${stored}" -ge "${READINGS}" && "${rejected}" -ge "${#BAD_RECORDS[@]}" ]]; then
+            ALL_IN_AT="$(date +%s.%N)"
+            return 0
+        fi
+        sleep 1
+    done
+    echo "not everything arrived within ${TIMEOUT} s: ${stored} stored, ${rejected} rejected" >&2
+    return 1
+}
+
+expected_readings() {
+    java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${READINGS}" --seed "${SEED}" \
+        --start-time "${START_TIME}" --humidity --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
+}
+
+# Compares every produced reading with its item, value for value.
 print_summary() {
+    expected_readings
+    aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"
     echo "== summary"
-    echo "   stored in SensorData:          $(count_items SensorData)"
-    echo "   rejected to SensorDataRejects: $(count_items SensorDataRejects)"
-    echo "   reasons:"
-    aws dynamodb scan --table-name SensorDataRejects --query 'Items[].Reason.S' --output text | tr '\t' '\n' |
-        sort | sed 's/^/     - /'
+    python3 - "${WORK_DIR}/expected.jsonl" "${WORK_DIR}/stored.json" "$(count_items SensorDataRejects)" \
+        "${PRODUCE_STARTED}" "${ALL_IN_AT}" <<'PY'
+import json, sys
+from decimal import Decimal
+expected_file, stored_file, rejected, started, done = sys.argv[1:6]
+expected = {}
+for line in open(expected_file):
+    r = json.loads(line, parse_float=Decimal)
+    expected[(r["sensor_id"], int(r["current_time"]))] = r
+stored = {}
+for item in json.load(open(stored_file))["Items"]:
+    stored[(item["SensorId"]["S"], int(item["CurrentTime"]["N"]))] = item
+def same(r, item):
+    return (Decimal(item["Temperature"]["N"]) == Decimal(str(r["temperature"]))
+            and ("humidity" in r) == ("Humidity" in item)
+            and ("humidity" not in r or Decimal(item["Humidity"]["N"]) == Decimal(str(r["humidity"]))))
+lost = [k for k, r in expected.items() if k not in stored or not same(r, stored[k])]
+seconds = float(done) - float(started)
+print(f"   produced  {len(expected)}")
+print(f"   stored    {sum(1 for k in expected if k in stored)}")
+print(f"   rejected  {rejected}")
+print(f"   lost      {len(lost)}")
+print(f"   readings/s {len(expected) / seconds:.0f} (first put to last item stored: {seconds:.1f} s)")
+sys.exit(1 if lost else 0)
+PY
     echo "   the three hottest readings of sensor-1, through TemperatureIndex:"
     aws dynamodb query --table-name SensorData --index-name TemperatureIndex \
         --key-condition-expression 'SensorId = :sensor' \
         --expression-attribute-values '{":sensor": {"S": "sensor-1"}}' \
         --no-scan-index-forward --limit 3 --no-paginate \
         --query 'Items[:3].[CurrentTime.N, Temperature.N]' --output text | sed 's/^/     time, temperature: /'
+    echo "   the runner's invocations:"
+    grep -c '^REPORT' "${WORK_DIR}/runner.log" | sed 's/^/     REPORT lines: /'
+    grep -m 1 '^REPORT' "${WORK_DIR}/runner.log" | sed 's/^/     first: /'
 }
 
 main() {
     check_prerequisites
     build_if_needed
-    trap stop_moto EXIT
+    WORK_DIR="$(mktemp -d -t sensor-demo.XXXXXX)"
+    trap cleanup EXIT
+    trap 'exit 130' INT TERM
     start_moto
-    create_tables
-    invoke_each_payload
+    deploy
+    start_runner
+    produce
+    put_bad_records
+    wait_until_everything_is_in
     print_summary
 }
 
