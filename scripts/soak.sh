@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+# A zero-loss soak of the whole local pipeline under faults: the producer, the local event source runner, the
+# function and moto_server, with a proxy in front of the endpoint that throttles, half-writes (UnprocessedItems)
+# and fails (500) DynamoDB writes, throttles GetRecords and refuses a share of PutRecords entries. Midway it kills
+# the runner and the function's JVM with SIGKILL and starts the runner again; it mixes in bad records. At the end
+# it compares the tables with what was produced and prints the figures. Exit 0 only when nothing was lost.
+#
+#   scripts/soak.sh                    # 20,000 readings from 50 sensors
+#   scripts/soak.sh --count 3000       # a shorter run (the test suite runs one)
+#
+# Options: --count N (20000), --sensors N (50), --seed N (7), --bad N bad records (20), --timeout SECONDS (900).
+set -euo pipefail
+
+readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib/local-endpoint.sh
+source "${ROOT}/scripts/lib/local-endpoint.sh"
+
+readonly PRODUCER_JAR="${ROOT}/producer/target/sensor-producer.jar"
+readonly FAULTS_JAR="${ROOT}/testkit/target/sensor-faults.jar"
+readonly RUNNER_JAR="${ROOT}/local/target/sensor-runner.jar"
+
+COUNT=20000
+SENSORS=50
+SEED=7
+BAD=20
+TIMEOUT=900
+WORK_DIR=""
+PROXY_PID=""
+RUNNER_PID=""
+RUNNER_STARTS=0
+
+usage() {
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+}
+
+parse_arguments() {
+    while [[ $# -gt 0 ]]; do
+        case "$1" in
+            --count) COUNT="$2"; shift ;;
+            --sensors) SENSORS="$2"; shift ;;
+            --seed) SEED="$2"; shift ;;
+            --bad) BAD="$2"; shift ;;
+            --timeout) TIMEOUT="$2"; shift ;;
+            -h | --help) usage; exit 0 ;;
+            *) echo "soak: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+        esac
+        shift
+    done
+    local value
+    for value in "${COUNT}" "${SENSORS}" "${SEED}" "${BAD}" "${TIMEOUT}"; do
+        if [[ ! "${value}" =~ ^[0-9]+$ ]]; then
+            echo "soak: '${value}' is not a whole number" >&2
+            exit 2
+        fi
+    done
+}
+
+cleanup() {
+    stop_runner KILL
+    if [[ -n "${PROXY_PID}" ]] && kill -0 "${PROXY_PID}" 2>/dev/null; then
+        kill "${PROXY_PID}" 2>/dev/null || true
+        wait "${PROXY_PID}" 2>/dev/null || true
+    fi
+    stop_moto
+    if [[ -n "${WORK_DIR}" ]]; then
+        rm -rf "${WORK_DIR}"
+    fi
+}
+
+build_if_needed() {
+    if [[ ! -f "${ROOT}/lambda/target/sensor-ingest-lambda.jar" || ! -f "${RUNNER_JAR}" || ! -f "${PRODUCER_JAR}" \
+        || ! -f "${FAULTS_JAR}" ]]; then
+        echo "== building (mvn package, tests skipped)"
+        (cd "${ROOT}" && mvn -B -q package -DskipTests)
+    fi
+}
+
+start_fault_proxy() {
+    local line
+    java -jar "${FAULTS_JAR}" --upstream "${AWS_ENDPOINT_URL}" --seed "${SEED}" \
+        --throttle-batch-write-item 0.1 --fail-batch-write-item 0.05 --leave-items-unprocessed 0.2 \
+        --throttle-get-records 0.1 --refuse-put-records-entries 0.1 >"${WORK_DIR}/proxy.log" 2>&1 &
+    PROXY_PID=$!
+    while ! line="$(grep -m 1 '^listening on ' "${WORK_DIR}/proxy.log")"; do
+        kill -0 "${PROXY_PID}" 2>/dev/null || { cat "${WORK_DIR}/proxy.log" >&2; return 1; }
+        sleep 0.1
+    done
+    export AWS_ENDPOINT_URL="${line#listening on }"
+    echo "== fault proxy at ${AWS_ENDPOINT_URL}: throttles 10%, fails 5%, half-writes 20% of DynamoDB writes;"
+    echo "   throttles 10% of GetRecords; refuses 10% of PutRecords entries"
+}
+
+deploy() {
+    "${ROOT}/scripts/deploy.sh" >"${WORK_DIR}/deploy.log" 2>&1 || { cat "${WORK_DIR}/deploy.log" >&2; return 1; }
+    echo "== deployed through the proxy"
+}
+
+# The runner and the function's JVM get a process group of their own, so one signal reaches both.
+start_runner() {
+    RUNNER_STARTS=$((RUNNER_STARTS + 1))
+    setsid "${ROOT}/scripts/run-local.sh" --state-dir "${WORK_DIR}/runner-state" \
+        >"${WORK_DIR}/runner-${RUNNER_STARTS}.log" 2>&1 &
+    RUNNER_PID=$!
+    echo "== runner started (${RUNNER_STARTS})"
+}
+
+stop_runner() {
+    local signal="$1"
+    if [[ -n "${RUNNER_PID}" ]] && kill -0 "${RUNNER_PID}" 2>/dev/null; then
+        kill "-${signal}" -- "-${RUNNER_PID}" 2>/dev/null || true
+        wait "${RUNNER_PID}" 2>/dev/null || true
+    fi
+    RUNNER_PID=""
+}
+
+produce() {
+    START_TIME="$(date +%s)"
+    STARTED_AT="${SECONDS}"
+    java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${COUNT}" --seed "${SEED}" \
+        --start-time "${START_TIME}" --humidity --rate 0 --max-retries 50 --progress never \
+        >"${WORK_DIR}/producer.log" 2>&1 &
+    PRODUCER_PID=$!
+}
+
+put_bad_records() {
+    local raw_flag=() i
+    if aws --version 2>&1 | grep -q '^aws-cli/2'; then
+        raw_flag=(--cli-binary-format raw-in-base64-out)
+    fi
+    for ((i = 0; i < BAD; i++)); do
+        aws kinesis put-record --stream-name temperature-sensor-data --partition-key "bad-${i}" \
+            --data "{\"sensor_id\":\"soak\",\"current_time\":${i},\"temperature\":\"bad ${i}\"}" \
+            "${raw_flag[@]}" >/dev/null
+    done
+    echo "== put ${BAD} bad records"
+}
+
+count_items() {
+    aws dynamodb scan --table-name "$1" --select COUNT --query Count --output text
+}
+
+wait_for_stored() {
+    local target="$1" deadline=$((SECONDS + TIMEOUT)) stored=0
+    while ((SECONDS < deadline)); do
+        stored="$(count_items SensorData)"
+        if [[ "${stored}" -ge "${target}" ]]; then
+            return 0
+        fi
+        sleep 1
+    done
+    echo "soak: ${stored} of ${target} readings stored after ${TIMEOUT} s" >&2
+    return 1
+}
+
+kill_runner_midway() {
+    wait_for_stored $((COUNT / 3))
+    echo "== SIGKILL to the runner and the function's JVM at $(count_items SensorData) stored"
+    stop_runner KILL
+    start_runner
+}
+
+wait_until_everything_is_in() {
+    if ! wait "${PRODUCER_PID}"; then
+        echo "soak: the producer did not deliver everything:" >&2
+        tail -n 5 "${WORK_DIR}/producer.log" >&2
+        return 1
+    fi
+    wait_for_stored "${COUNT}"
+    local deadline=$((SECONDS + TIMEOUT))
+    while [[ "$(count_items SensorDataRejects)" -lt "${BAD}" ]] && ((SECONDS < deadline)); do
+        sleep 1
+    done
+    ELAPSED=$((SECONDS - STARTED_AT))
+}
+
+report() {
+    stop_runner TERM
+    kill -TERM "${PROXY_PID}" 2>/dev/null || true
+    wait "${PROXY_PID}" 2>/dev/null || true
+    PROXY_PID=""
+    java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${COUNT}" --seed "${SEED}" \
+        --start-time "${START_TIME}" --humidity --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
+    export AWS_ENDPOINT_URL="${MOTO_ENDPOINT}"
+    aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"
+    echo "== soak figures"
+    python3 - "${WORK_DIR}" "$(count_items SensorDataRejects)" "${BAD}" "${ELAPSED}" <<'PY'
+import glob, json, sys
+from decimal import Decimal
+work, rejected, bad, elapsed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+expected = {}
+for line in open(f"{work}/expected.jsonl"):
+    r = json.loads(line, parse_float=Decimal)
+    expected[(r["sensor_id"], int(r["current_time"]))] = r
+stored = {(i["SensorId"]["S"], int(i["CurrentTime"]["N"])): i for i in json.load(open(f"{work}/stored.json"))["Items"]}
+def same(r, item):
+    return (Decimal(item["Temperature"]["N"]) == Decimal(str(r["temperature"]))
+            and ("humidity" in r) == ("Humidity" in item)
+            and ("humidity" not in r or Decimal(item["Humidity"]["N"]) == Decimal(str(r["humidity"]))))
+lost = [k for k, r in expected.items() if k not in stored or not same(r, stored[k])]
+written = 0
+for log in glob.glob(f"{work}/runner-*.log"):
+    for line in open(log, errors="replace"):
+        start = line.find('{"timestamp"')
+        if start >= 0 and '"batch processed"' in line:
+            try:
+                written += json.loads(line[start:])["stored"]
+            except (ValueError, KeyError):
+                pass
+faults = {}
+for line in open(f"{work}/proxy.log"):
+    if line.startswith("stats "):
+        faults = json.loads(line[len("stats "):]).get("operations", {})
+injected = {key: sum(op.get(key, 0) for op in faults.values())
+            for key in ("throttled", "failed", "itemsLeftUnprocessed", "entriesRefused")}
+print(f"   produced            {len(expected)}")
+print(f"   stored              {sum(1 for k in expected if k in stored)}")
+print(f"   rejected            {rejected} (of {bad} bad records put)")
+print(f"   lost                {len(lost)}")
+print(f"   duplicates written  {max(0, written - len(expected))} (items written again by retries and replays)")
+print(f"   faults injected     {injected['throttled']} throttled, {injected['failed']} failed (500),"
+      f" {injected['itemsLeftUnprocessed']} items left unprocessed, {injected['entriesRefused']} entries refused")
+print(f"   runner SIGKILLed    1, restarted")
+print(f"   time                {elapsed} s")
+sys.exit(1 if lost or rejected != bad else 0)
+PY
+}
+
+main() {
+    parse_arguments "$@"
+    check_prerequisites
+    build_if_needed
+    WORK_DIR="$(mktemp -d -t sensor-soak.XXXXXX)"
+    trap cleanup EXIT
+    trap 'exit 130' INT TERM
+    start_moto
+    MOTO_ENDPOINT="${AWS_ENDPOINT_URL}"
+    start_fault_proxy
+    deploy
+    start_runner
+    produce
+    put_bad_records
+    kill_runner_midway
+    wait_until_everything_is_in
+    report
+}
+
+main "$@"
