@@ -110,7 +110,8 @@ public final class RunLocal implements Callable<Integer> {
     static CommandLine commandLine(RunLocal command) {
         return new CommandLine(command)
                 .setOut(new PrintWriter(command.out, true))
-                .setErr(new PrintWriter(command.err, true));
+                .setErr(new PrintWriter(command.err, true))
+                .setOverwrittenOptionsAllowed(true);
     }
 
     @Override
@@ -258,9 +259,13 @@ public final class RunLocal implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * On SIGTERM or Ctrl-C: stops the runner (the function's JVM too) and exits with the run's own code, 0 when
+     * nothing was discarded, rather than the signal's 143 or 130: stopping is how a run ends.
+     */
     private static void stopQuietly(Runner runner) {
         try {
-            runner.stopAndWait("signal", Duration.ofSeconds(20));
+            runner.stopAndWait("signal", Duration.ofSeconds(20)).ifPresent(Runtime.getRuntime()::halt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -54,6 +54,7 @@ public final class Runner {
     private final CompletableFuture<String> stop = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Throwable fatal;
+    private volatile int exitCode = EXIT_FAILED;
 
     public Runner(RunnerOptions options, ControlPlane controlPlane, StreamReader reader, Console console,
                   Clock clock) {
@@ -67,16 +68,21 @@ public final class Runner {
     /** Runs until stopped; returns the exit code. Throws {@link SetupException} when something is missing. */
     public int run() throws InterruptedException {
         try {
-            return runUntilStopped();
+            exitCode = runUntilStopped();
+            return exitCode;
         } finally {
             finished.countDown();
         }
     }
 
-    /** Asks a running {@link #run()} to stop, and waits up to {@code wait} for it to finish. */
-    public void stopAndWait(String why, Duration wait) throws InterruptedException {
+    /**
+     * Asks a running {@link #run()} to stop, and waits up to {@code wait} for it to finish; returns its exit code,
+     * or empty when it did not finish in time.
+     */
+    public java.util.OptionalInt stopAndWait(String why, Duration wait) throws InterruptedException {
         stop.complete(why);
-        finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        return finished.await(wait.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(exitCode) : java.util.OptionalInt.empty();
     }
 
     public RunStats stats() {

@@ -37,6 +37,9 @@ public final class RuntimeInvoker implements FunctionInvoker {
 
     @Override
     public synchronized FunctionResult invoke(byte[] event) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("stopping");
+        }
         FunctionConfiguration current = configuration.get();
         if (environment != null && !environment.configuration().equals(current)) {
             console.info("the function's configuration changed (LastModified " + current.lastModified()
