@@ -139,9 +139,19 @@ final class MappingRunner {
                         new RetryPolicy(mapping.bisectBatchOnFunctionError(), mapping.maximumRetryAttempts()),
                         RetryBackoff.DEFAULT, mapping.maximumRecordAge()),
                 progress(shardId), stats, console, Sleeper.SYSTEM, clock);
-        return new ShardPoller(shard, collector, delivery, activity, supervisor::closed,
-                () -> checkpoints.markEnded(shardId, checkpoints.load(shardId).map(Checkpoint::sequenceNumber)
-                        .orElse(null)));
+        return new ShardPoller(shard, collector, delivery, activity, supervisor::endingSequenceNumber,
+                new ShardPoller.EndListener() {
+                    @Override
+                    public void ended() {
+                        checkpoints.markEnded(shardId, checkpoints.load(shardId).map(Checkpoint::sequenceNumber)
+                                .orElse(null));
+                    }
+
+                    @Override
+                    public void drained() {
+                        supervisor.drained(shardId);
+                    }
+                });
     }
 
     private ShardProgress progress(String shardId) {

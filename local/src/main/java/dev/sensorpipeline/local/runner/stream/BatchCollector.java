@@ -40,6 +40,7 @@ public final class BatchCollector {
 
     private final Deque<StreamRecord> carried = new ArrayDeque<>();
     private StartPosition restartFrom;
+    private String lastSequenceNumber;
     private String iterator;
     private boolean iteratorOpened;
     private Duration backoff = FIRST_BACKOFF;
@@ -51,6 +52,7 @@ public final class BatchCollector {
         this.streamArn = streamArn;
         this.shardId = shardId;
         this.restartFrom = start;
+        this.lastSequenceNumber = start.sequenceNumber();
         this.settings = settings;
         this.activity = activity;
         this.console = console;
@@ -85,6 +87,7 @@ public final class BatchCollector {
             iterator = read.nextIterator();
             for (StreamRecord record : read.records()) {
                 restartFrom = StartPosition.afterSequenceNumber(record.sequenceNumber());
+                lastSequenceNumber = record.sequenceNumber();
                 carried.add(record);
             }
             takeCarried(batch, bytes);
@@ -163,5 +166,10 @@ public final class BatchCollector {
         }
         sleeper.sleep(backoff);
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+
+    /** The last record read from the shard, or the checkpoint it started after; null when neither. */
+    public String lastSequenceNumber() {
+        return lastSequenceNumber;
     }
 }

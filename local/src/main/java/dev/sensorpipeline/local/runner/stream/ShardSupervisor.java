@@ -88,10 +88,17 @@ public final class ShardSupervisor {
         }
     }
 
-    /** Whether ListShards, as last read, says the shard is closed. */
-    public boolean closed(String shardId) {
+    /** The shard's ending sequence number as ListShards last said; null while it is open. */
+    public String endingSequenceNumber(String shardId) {
         ShardInfo shard = listed.get(shardId);
-        return shard != null && shard.closed();
+        return shard == null ? null : shard.endingSequenceNumber();
+    }
+
+    /** The shard's children may be read now, though it is still being read (see {@link ShardPoller.EndListener}). */
+    public void drained(String shardId) {
+        ended.add(shardId);
+        console.info(shardId + " is closed and was read past its end; reading its children, and it, on");
+        refreshQuietly();
     }
 
     /** The activity of every shard being read or read to its end in this run. */
