@@ -20,6 +20,7 @@ import dev.sensorpipeline.local.runner.stream.ShardPoller;
 import dev.sensorpipeline.local.runner.stream.ShardSupervisor;
 import dev.sensorpipeline.local.runner.stream.StartPosition;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
+import dev.sensorpipeline.local.runner.stream.StreamReadException;
 import dev.sensorpipeline.local.runner.stream.StreamReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +73,11 @@ final class MappingRunner {
                 + ": the runner does not apply " + setting));
         console.info("shards without a checkpoint start at " + initialPosition + "; checkpoints in "
                 + checkpoints.directory());
-        supervisor.refresh();
+        try {
+            supervisor.refresh();
+        } catch (StreamReadException e) {
+            throw new SetupException("cannot list the shards of " + mapping.eventSourceArn() + ": " + e.getMessage(), e);
+        }
     }
 
     void refreshShards() {

@@ -43,7 +43,12 @@ public final class RunStats {
     }
 
     public String summary() {
-        return invocations() + " invocations (" + failedInvocations() + " failed or partly failed), "
-                + acknowledged() + " records acknowledged, " + discarded() + " records discarded";
+        return count(invocations(), "invocation") + " (" + failedInvocations() + " failed or partly failed), "
+                + count(acknowledged(), "record") + " acknowledged, " + count(discarded(), "record") + " discarded";
+    }
+
+    /** "1 record", "2 records". */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

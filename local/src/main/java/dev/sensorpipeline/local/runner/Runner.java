@@ -128,8 +128,8 @@ public final class Runner {
                     runner.stop();
                 }
                 invoker.close();
-                console.info("stopped (" + why + "): " + stats.summary() + ", " + invoker.coldStarts()
-                        + (invoker.coldStarts() == 1 ? " cold start" : " cold starts"));
+                console.info("stopped (" + why + "): " + stats.summary() + ", "
+                        + RunStats.count(invoker.coldStarts(), "cold start"));
                 runners.forEach(runner -> console.info("position: " + runner.positions()));
             }
         }
@@ -141,7 +141,8 @@ public final class Runner {
             return EXIT_FAILED;
         }
         if (stats.discarded() > 0) {
-            console.warn(stats.discarded() + " records were discarded in this run; see the DISCARDED lines above");
+            console.warn(RunStats.count(stats.discarded(), "record") + " discarded in this run; see the DISCARDED"
+                    + " lines above");
             return EXIT_DISCARDED;
         }
         return EXIT_OK;

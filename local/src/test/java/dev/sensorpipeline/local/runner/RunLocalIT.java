@@ -243,7 +243,7 @@ class RunLocalIT {
 
     /** The records a run acknowledged, from its summary line. */
     static int acknowledged(String output) {
-        Matcher matcher = Pattern.compile("(\\d+) records acknowledged").matcher(output);
+        Matcher matcher = Pattern.compile("(\\d+) records? acknowledged").matcher(output);
         assertThat(matcher.find()).as(output).isTrue();
         return Integer.parseInt(matcher.group(1));
     }

@@ -17,11 +17,13 @@ import java.util.function.BooleanSupplier;
 /** {@code scripts/run-local.sh} as a user runs it: a process of its own, its output in files. */
 final class RunnerProcess implements AutoCloseable {
 
+    private final List<String> command;
     private final Process process;
     private final Path stdout;
     private final Path stderr;
 
-    private RunnerProcess(Process process, Path stdout, Path stderr) {
+    private RunnerProcess(List<String> command, Process process, Path stdout, Path stderr) {
+        this.command = command;
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -41,7 +43,7 @@ final class RunnerProcess implements AutoCloseable {
             builder.environment().putAll(LocalAws.environment(endpoint));
             Process process = builder.start();
             process.getOutputStream().close();
-            return new RunnerProcess(process, out, err);
+            return new RunnerProcess(command, process, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,7 +103,7 @@ final class RunnerProcess implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
-        System.out.println("== run-local " + String.join(" ", process.info().arguments().orElse(new String[0])));
+        System.out.println("== " + String.join(" ", command) + " (exit " + process.exitValue() + ")");
         System.out.println(output());
     }
 

@@ -27,6 +27,7 @@ public final class RuntimeInvoker implements FunctionInvoker {
     private final Console console;
     private ExecutionEnvironment environment;
     private int coldStarts;
+    private boolean closed;
 
     public RuntimeInvoker(Supplier<FunctionConfiguration> configuration,
                           Function<FunctionConfiguration, ExecutionEnvironment> starter, Console console) {
@@ -37,7 +38,7 @@ public final class RuntimeInvoker implements FunctionInvoker {
 
     @Override
     public synchronized FunctionResult invoke(byte[] event) throws InterruptedException {
-        if (Thread.interrupted()) {
+        if (Thread.interrupted() || closed) {
             throw new InterruptedException("stopping");
         }
         FunctionConfiguration current = configuration.get();
@@ -94,6 +95,7 @@ public final class RuntimeInvoker implements FunctionInvoker {
 
     @Override
     public synchronized void close() {
+        closed = true;
         retire();
     }
 

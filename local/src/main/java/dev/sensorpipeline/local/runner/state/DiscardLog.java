@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.RunStats;
 import dev.sensorpipeline.local.runner.delivery.Segment;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class DiscardLog {
         }
         List<String> sequenceNumbers = records.stream().map(StreamRecord::sequenceNumber).toList();
         console.warn("DISCARDED " + Segment.describe(records) + " of " + shardId + " (" + condition + " after "
-                + attempts + " invocations): " + String.join(", ", sequenceNumbers)
+                + RunStats.count(attempts, "invocation") + "): " + String.join(", ", sequenceNumbers)
                 + ". Lambda would drop them or send them to an OnFailure destination; they are listed in " + file);
         append(line(shardId, records, sequenceNumbers, condition, attempts));
     }
