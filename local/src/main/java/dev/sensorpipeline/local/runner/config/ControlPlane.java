@@ -1,0 +1,143 @@
+package dev.sensorpipeline.local.runner.config;
+
+import dev.sensorpipeline.local.runner.SetupException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.ListEventSourceMappingsRequest;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+/**
+ * What the endpoint knows about the function and its event source mappings (Lambda's control plane), and whether
+ * a mapping's stream exists. Failures become {@link SetupException}s that name what is missing and what to do.
+ */
+public final class ControlPlane {
+
+    private static final String DEPLOY_HINT = "run scripts/deploy.sh first";
+
+    private final LambdaClient lambda;
+    private final KinesisClient kinesis;
+    private final String endpoint;
+
+    /** @param endpoint the endpoint's description for messages: its URL, or AWS */
+    public ControlPlane(LambdaClient lambda, KinesisClient kinesis, String endpoint) {
+        this.lambda = lambda;
+        this.kinesis = kinesis;
+        this.endpoint = endpoint;
+    }
+
+    public FunctionConfiguration function(String name) {
+        GetFunctionConfigurationResponse function = call(() -> lambda.getFunctionConfiguration(
+                GetFunctionConfigurationRequest.builder().functionName(name).build()),
+                "no function '" + name + "' at " + endpoint + ": " + DEPLOY_HINT
+                        + " (or name another with --function-name or FUNCTION_NAME)");
+        if (function.handler() == null || "Image".equals(function.packageTypeAsString())) {
+            throw new SetupException("the function '" + name + "' is a container image; the runner runs .zip/.jar"
+                    + " functions with a handler");
+        }
+        String runtime = function.runtimeAsString();
+        if (runtime != null && !runtime.startsWith("java")) {
+            throw new SetupException("the function '" + name + "' has runtime " + runtime
+                    + "; the runner runs Java functions only");
+        }
+        Map<String, String> variables = function.environment() == null || function.environment().variables() == null
+                ? Map.of() : function.environment().variables();
+        return new FunctionConfiguration(function.functionName(), function.functionArn(), runtime,
+                function.handler(), function.role(), Duration.ofSeconds(orDefault(function.timeout(), 3)),
+                orDefault(function.memorySize(), 128), variables, function.version(), function.lastModified(),
+                function.codeSha256());
+    }
+
+    /** The function's Kinesis event source mappings; at least one, or a {@link SetupException}. */
+    public List<EventSourceMapping> kinesisMappings(String functionName) {
+        List<EventSourceMapping> mappings = new ArrayList<>();
+        call(() -> {
+            lambda.listEventSourceMappingsPaginator(ListEventSourceMappingsRequest.builder()
+                    .functionName(functionName).build()).eventSourceMappings().forEach(m -> mappings.add(map(m)));
+            return mappings;
+        }, "no function '" + functionName + "' at " + endpoint + ": " + DEPLOY_HINT);
+        List<EventSourceMapping> kinesisMappings = mappings.stream().filter(EventSourceMapping::isKinesis).toList();
+        if (kinesisMappings.isEmpty()) {
+            throw new SetupException("the function '" + functionName + "' has no Kinesis event source mapping at "
+                    + endpoint + ": " + DEPLOY_HINT + " (it creates one from infra/event-source-mapping.json)");
+        }
+        return kinesisMappings;
+    }
+
+    /** Fails naming the stream when it does not exist. */
+    public void requireStream(EventSourceMapping mapping) {
+        try {
+            kinesis.describeStreamSummary(DescribeStreamSummaryRequest.builder()
+                    .streamARN(mapping.eventSourceArn()).build());
+        } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
+            throw new SetupException("the stream " + mapping.eventSourceArn() + " of event source mapping "
+                    + mapping.uuid() + " does not exist at " + endpoint + ": " + DEPLOY_HINT);
+        } catch (SdkClientException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static EventSourceMapping map(EventSourceMappingConfiguration m) {
+        List<String> ignored = new ArrayList<>();
+        if (m.filterCriteria() != null && m.filterCriteria().hasFilters() && !m.filterCriteria().filters().isEmpty()) {
+            ignored.add("FilterCriteria (every record is delivered)");
+        }
+        if (m.destinationConfig() != null && m.destinationConfig().onFailure() != null
+                && m.destinationConfig().onFailure().destination() != null) {
+            ignored.add("DestinationConfig.OnFailure (discarded records are listed in discarded.jsonl instead)");
+        }
+        if (m.tumblingWindowInSeconds() != null && m.tumblingWindowInSeconds() > 0) {
+            ignored.add("TumblingWindowInSeconds");
+        }
+        int parallelization = orDefault(m.parallelizationFactor(), 1);
+        if (parallelization > 1) {
+            ignored.add("ParallelizationFactor " + parallelization + " (one batch per shard at a time)");
+        }
+        Integer maxAge = m.maximumRecordAgeInSeconds();
+        return new EventSourceMapping(m.uuid(), m.eventSourceArn(), m.functionArn(), m.state(),
+                orDefault(m.batchSize(), 100),
+                Duration.ofSeconds(orDefault(m.maximumBatchingWindowInSeconds(), 0)),
+                m.startingPositionAsString() == null ? "LATEST" : m.startingPositionAsString(),
+                m.startingPositionTimestamp(),
+                m.functionResponseTypesAsStrings().contains("ReportBatchItemFailures"),
+                Boolean.TRUE.equals(m.bisectBatchOnFunctionError()),
+                orDefault(m.maximumRetryAttempts(), -1),
+                maxAge == null || maxAge < 0 ? null : Duration.ofSeconds(maxAge),
+                parallelization,
+                m.lastModified() == null ? Instant.EPOCH : m.lastModified(),
+                ignored);
+    }
+
+    private <T> T call(Supplier<T> request, String notFound) {
+        try {
+            return request.get();
+        } catch (ResourceNotFoundException e) {
+            throw new SetupException(notFound);
+        } catch (SdkClientException e) {
+            throw unreachable(e);
+        } catch (AwsServiceException e) {
+            throw new SetupException("Lambda at " + endpoint + " refused: " + e.awsErrorDetails().errorMessage()
+                    + " (" + e.awsErrorDetails().errorCode() + ")");
+        }
+    }
+
+    private SetupException unreachable(SdkClientException e) {
+        return new SetupException("cannot reach " + endpoint + " (" + e.getMessage() + "). Is the local endpoint"
+                + " running (e.g. moto_server), and do AWS_ENDPOINT_URL and AWS_REGION point at it?", e);
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sensorpipeline.local.runner.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An event source mapping as {@code ListEventSourceMappings} describes it, with Lambda's defaults where a setting
+ * is absent.
+ *
+ * @param startingPositionTimestamp for {@code AT_TIMESTAMP} only
+ * @param maximumRetryAttempts      -1: retry until the records expire
+ * @param maximumRecordAge          null: no limit (-1)
+ * @param lastModified              when the mapping was created or last changed: {@code LATEST} counts from here
+ * @param ignoredSettings           settings present that the runner does not apply, for a warning
+ */
+public record EventSourceMapping(String uuid, String eventSourceArn, String functionArn, String state, int batchSize,
+                                 Duration maximumBatchingWindow, String startingPosition,
+                                 Instant startingPositionTimestamp, boolean reportBatchItemFailures,
+                                 boolean bisectBatchOnFunctionError, int maximumRetryAttempts,
+                                 Duration maximumRecordAge, int parallelizationFactor, Instant lastModified,
+                                 List<String> ignoredSettings) {
+
+    public EventSourceMapping {
+        ignoredSettings = List.copyOf(ignoredSettings);
+    }
+
+    public boolean isKinesis() {
+        return eventSourceArn != null && eventSourceArn.startsWith("arn:") && eventSourceArn.contains(":kinesis:");
+    }
+
+    public boolean isEnabled() {
+        return state == null || "Enabled".equals(state) || "Enabling".equals(state) || "Updating".equals(state);
+    }
+
+    /** The settings, one line, as the runner applies them. */
+    public String describe() {
+        return uuid + " (" + eventSourceArn + "): BatchSize " + batchSize
+                + ", MaximumBatchingWindowInSeconds " + maximumBatchingWindow.toSeconds()
+                + ", StartingPosition " + startingPosition
+                + (startingPositionTimestamp == null ? "" : " " + startingPositionTimestamp)
+                + ", FunctionResponseTypes " + (reportBatchItemFailures ? "[ReportBatchItemFailures]" : "[]")
+                + ", BisectBatchOnFunctionError " + bisectBatchOnFunctionError
+                + ", MaximumRetryAttempts " + maximumRetryAttempts
+                + ", MaximumRecordAgeInSeconds " + (maximumRecordAge == null ? -1 : maximumRecordAge.toSeconds())
+                + ", created or last modified " + lastModified;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.sensorpipeline.local.runner.delivery;
+
+import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.RunStats;
+import dev.sensorpipeline.local.runner.Sleeper;
+import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
+import dev.sensorpipeline.local.runner.function.FunctionInvoker;
+import dev.sensorpipeline.local.runner.function.FunctionResult;
+import dev.sensorpipeline.local.runner.state.DiscardLog;
+import dev.sensorpipeline.local.runner.stream.StreamRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Takes one batch of a shard to the function until every record in it is acknowledged or discarded, in order: a
+ * retried or bisected part is always finished before anything after it is sent, and nothing newer from the shard is
+ * read until the whole batch is done. The checkpoint moves after every part that is done.
+ */
+public final class BatchDelivery {
+
+    /** The settings of the event source mapping that shape a delivery. */
+    public record Settings(ResponseInterpreter interpreter, RetryPolicy policy, RetryBackoff backoff,
+                           Duration maximumRecordAge) {
+    }
+
+    private final String shardId;
+    private final FunctionInvoker invoker;
+    private final KinesisEventBuilder events;
+    private final Settings settings;
+    private final ShardProgress progress;
+    private final RunStats stats;
+    private final Console console;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    public BatchDelivery(String shardId, FunctionInvoker invoker, KinesisEventBuilder events, Settings settings,
+                         ShardProgress progress, RunStats stats, Console console, Sleeper sleeper, Clock clock) {
+        this.shardId = shardId;
+        this.invoker = invoker;
+        this.events = events;
+        this.settings = settings;
+        this.progress = progress;
+        this.stats = stats;
+        this.console = console;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    public void deliver(List<StreamRecord> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Deque<Segment> pending = new ArrayDeque<>();
+        pending.push(Segment.of(batch));
+        while (!pending.isEmpty()) {
+            Segment segment = withoutExpiredRecords(pending.pop());
+            if (segment == null) {
+                continue;
+            }
+            Duration wait = settings.backoff().before(segment.retries());
+            if (!wait.isZero()) {
+                console.warn(shardId + ": sending " + segment.describe() + " again in " + wait.toMillis()
+                        + " ms (retry " + segment.retries() + " of " + retriesAllowed() + ")");
+                sleeper.sleep(wait);
+            }
+            Step step = invoke(segment);
+            List<Segment> next = step.next();
+            for (int i = next.size() - 1; i >= 0; i--) {
+                pending.push(next.get(i));
+            }
+        }
+    }
+
+    private Step invoke(Segment segment) throws InterruptedException {
+        console.info(shardId + ": invoking with " + segment.describe()
+                + (segment.retries() > 0 ? " (retry " + segment.retries() + ")" : ""));
+        FunctionResult result = invoker.invoke(events.build(shardId, segment.records()));
+        BatchOutcome outcome = settings.interpreter().interpret(result, segment);
+        Step step = settings.policy().next(segment, outcome);
+        stats.invoked(!(outcome instanceof BatchOutcome.Success));
+        stats.acknowledged(step.acknowledged());
+        report(segment, outcome, step);
+        if (!step.discarded().isEmpty()) {
+            progress.discard(step.discarded(), DiscardLog.Condition.RetryAttemptsExhausted, segment.retries() + 1);
+            stats.discarded(step.discarded().size());
+        }
+        if (step.checkpointAfter() != null) {
+            progress.checkpoint(step.checkpointAfter());
+        }
+        return step;
+    }
+
+    private void report(Segment segment, BatchOutcome outcome, Step step) {
+        if (outcome instanceof BatchOutcome.PartialFailure partial && step.discarded().isEmpty()) {
+            console.warn(shardId + ": the function reported batch item failures; resuming at sequence number "
+                    + partial.lowestSequenceNumber() + " (" + step.acknowledged() + " of " + segment.size()
+                    + " records done)");
+        } else if (outcome instanceof BatchOutcome.Failure failure) {
+            String then = step.next().size() == 2 ? "bisecting it into " + step.next().get(0).size() + " + "
+                    + step.next().get(1).size() + " records" : step.discarded().isEmpty() ? "retrying it" : "";
+            console.warn(shardId + ": the batch failed (" + failure.reason() + ")"
+                    + (then.isEmpty() ? "" : "; " + then));
+        }
+    }
+
+    /**
+     * Drops, loudly, the records older than {@code MaximumRecordAgeInSeconds}; returns what is left, or null when
+     * nothing is.
+     */
+    private Segment withoutExpiredRecords(Segment segment) {
+        if (settings.maximumRecordAge() == null) {
+            return segment;
+        }
+        Instant oldestAllowed = clock.instant().minus(settings.maximumRecordAge());
+        List<StreamRecord> expired = new ArrayList<>();
+        List<StreamRecord> fresh = new ArrayList<>();
+        for (StreamRecord record : segment.records()) {
+            (record.approximateArrival().isBefore(oldestAllowed) ? expired : fresh).add(record);
+        }
+        if (expired.isEmpty()) {
+            return segment;
+        }
+        progress.discard(expired, DiscardLog.Condition.RecordAgeExceeded, segment.retries());
+        stats.discarded(expired.size());
+        if (fresh.isEmpty()) {
+            progress.checkpoint(segment.last().sequenceNumber());
+            return null;
+        }
+        return new Segment(fresh, segment.retries());
+    }
+
+    private String retriesAllowed() {
+        int maximum = settings.policy().maximumRetryAttempts();
+        return maximum < 0 ? "unlimited" : Integer.toString(maximum);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sensorpipeline.local.runner.stream;
+
+import dev.sensorpipeline.local.runner.delivery.BatchDelivery;
+import java.math.BigInteger;
+import java.util.function.Function;
+
+/**
+ * One shard's loop, as the event source mapping runs it with {@code ParallelizationFactor} 1: read a batch, deliver
+ * it, and only then read the next. Ends when the shard is closed and read to its end (GetRecords gives no next
+ * iterator), or when interrupted.
+ */
+public final class ShardPoller implements ShardSupervisor.Poller {
+
+    /** What the poller tells about its shard's end. */
+    public interface EndListener {
+
+        /** The shard is closed and read to its end: its children may be read, and it need never be read again. */
+        void ended();
+
+        /**
+         * ListShards says the shard is closed and it has been read past its ending sequence number, yet the endpoint
+         * still hands out iterators for it (moto does, and even puts new records in closed shards): its children may
+         * be read, but it is read on, so that nothing put there is skipped.
+         */
+        void drained();
+    }
+
+    private final ShardInfo shard;
+    private final BatchCollector collector;
+    private final BatchDelivery delivery;
+    private final ShardActivity activity;
+    private final Function<String, String> endingSequenceNumber;
+    private final EndListener endListener;
+    private boolean drained;
+
+    /**
+     * @param endingSequenceNumber the shard's ending sequence number as ListShards last said, null while open
+     */
+    public ShardPoller(ShardInfo shard, BatchCollector collector, BatchDelivery delivery, ShardActivity activity,
+                       Function<String, String> endingSequenceNumber, EndListener endListener) {
+        this.shard = shard;
+        this.collector = collector;
+        this.delivery = delivery;
+        this.activity = activity;
+        this.endingSequenceNumber = endingSequenceNumber;
+        this.endListener = endListener;
+    }
+
+    @Override
+    public String shardId() {
+        return shard.shardId();
+    }
+
+    @Override
+    public ShardActivity activity() {
+        return activity;
+    }
+
+    @Override
+    public void run() throws InterruptedException {
+        while (!Thread.currentThread().isInterrupted()) {
+            BatchCollector.Batch batch = collector.next();
+            if (!batch.records().isEmpty()) {
+                delivery.deliver(batch.records());
+            } else if (batch.shardEnded()) {
+                endListener.ended();
+                activity.finished();
+                return;
+            } else if (!drained && readPastTheEnd()) {
+                drained = true;
+                endListener.drained();
+            }
+        }
+        throw new InterruptedException();
+    }
+
+    private boolean readPastTheEnd() {
+        String ending = endingSequenceNumber.apply(shard.shardId());
+        if (ending == null) {
+            return false;
+        }
+        String last = collector.lastSequenceNumber();
+        return last == null || new BigInteger(last).compareTo(new BigInteger(ending)) >= 0;
+    }
+}

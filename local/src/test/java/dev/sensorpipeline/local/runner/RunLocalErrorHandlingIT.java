@@ -1,0 +1,227 @@
+package dev.sensorpipeline.local.runner;
+
+import static dev.sensorpipeline.local.runner.RunLocalIT.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sensorpipeline.local.runner.testfunction.TestFunction;
+import dev.sensorpipeline.testkit.LocalAws;
+import dev.sensorpipeline.testkit.LocalTables;
+import dev.sensorpipeline.testkit.MotoServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
+
+/**
+ * How the runner answers a function that fails, as Lambda does: batch item failures resume the shard at the lowest
+ * one reported; a thrown error bisects the batch; a timeout stops the function's JVM; records whose retries run
+ * out are discarded, loudly.
+ */
+class RunLocalErrorHandlingIT {
+
+    private static final MotoServer MOTO = MotoServer.shared();
+    private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
+    private static final String TEST_HANDLER = TestFunction.class.getName() + "::handleRequest";
+
+    private static LocalDeployment deployment;
+    private static DynamoDbClient dynamoDb;
+    private static KinesisClient kinesis;
+    private static Path testFunctionJar;
+
+    @TempDir
+    Path stateDir;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void deployTablesAndRole(@TempDir Path jars) throws IOException {
+        deployment = LocalDeployment.fresh(MOTO);
+        dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
+        kinesis = LocalAws.kinesis(MOTO.endpoint());
+        testFunctionJar = jarOf(TestFunction.class, jars.resolve("test-function.jar"));
+    }
+
+    @BeforeEach
+    void emptyTheTables() {
+        LocalTables.truncate(dynamoDb, "SensorData", "SensorId", "CurrentTime");
+        LocalTables.truncate(dynamoDb, "SensorDataRejects", "EventId");
+    }
+
+    @AfterAll
+    static void close() {
+        dynamoDb.close();
+        kinesis.close();
+    }
+
+    /** Puts records one by one, in this order, on a one-shard stream; returns their sequence numbers. */
+    private static List<String> putInOrder(String stream, List<String> data) {
+        List<String> sequenceNumbers = new ArrayList<>();
+        for (String record : data) {
+            sequenceNumbers.add(kinesis.putRecord(PutRecordRequest.builder().streamName(stream).partitionKey("k")
+                    .data(SdkBytes.fromUtf8String(record)).build()).sequenceNumber());
+        }
+        return sequenceNumbers;
+    }
+
+    @Test
+    void runLocal_resumesAtTheLowestReportedFailure_andDeliversEverything_onceTheFunctionIsFixed() throws Exception {
+        // given: the rejects table is misnamed, so every BatchWriteItem that holds a reject fails, and the function
+        // reports the records of those requests as batch item failures; the others are stored
+        String name = "ingest-item-failures";
+        String streamArn = deployment.createStream(name, 1);
+        deployment.createFunction(name, LocalDeployment.INGEST_JAR, "--environment",
+                LocalDeployment.ingestEnvironment("SensorData", "NoSuchRejectsTable"));
+        deployment.createMapping(name, streamArn);
+        List<String> data = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            data.add(reading("items", i));
+        }
+        for (int i = 1; i <= 10; i++) {
+            data.add("not a reading " + i);
+        }
+        List<String> sequenceNumbers = putInOrder(name, data);
+        Pattern resuming = Pattern.compile("resuming at sequence number (\\d+) \\((\\d+) of 40 records done\\)");
+
+        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir,
+                "--function-name", name, "--until-idle", "2", "--max-runtime", "100")) {
+            runner.awaitWhileRunning("batch item failures", RUN_LIMIT, () -> resuming.matcher(runner.stderr()).find());
+            Matcher firstResume = resuming.matcher(runner.stderr());
+            assertThat(firstResume.find()).isTrue();
+            String resumedAt = firstResume.group(1);
+            int done = Integer.parseInt(firstResume.group(2));
+
+            // when
+            deployment.cli().run("lambda", "update-function-configuration", "--function-name", name,
+                    "--environment", LocalDeployment.ingestEnvironment("SensorData", "SensorDataRejects")).orThrow();
+            int exitCode = runner.awaitExit(RUN_LIMIT);
+
+            // then: the records before the lowest failure were done; the retries start there, until all land
+            String output = runner.output();
+            assertThat(exitCode).as(output).isZero();
+            assertThat(done).as(output).isBetween(1, 30);
+            assertThat(resumedAt).isEqualTo(sequenceNumbers.get(done));
+            assertThat(output).contains("invoking with " + (40 - done) + " records, sequence numbers " + resumedAt
+                    + ".." + sequenceNumbers.get(39) + " (retry 1)");
+            assertThat(output).contains("the function's configuration changed");
+            assertThat(output).doesNotContain("DISCARDED");
+            assertThat(RunLocalIT.count("SensorData")).isEqualTo(30);
+            assertThat(RunLocalIT.count("SensorDataRejects")).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void runLocal_bisectsABatchTheFunctionThrowsOn_deliversTheRestInOrder_andDiscardsThePoisonLoudly()
+            throws Exception {
+        // given
+        String name = "poisoned";
+        Path processed = work.resolve("processed.log");
+        List<String> sequenceNumbers = deployTestFunction(name, processed,
+                List.of("r1", "r2", "r3", "r4", "r5", "poison", "r7", "r8"));
+
+        // when
+        int exitCode;
+        String output;
+        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name,
+                "--function-jar", testFunctionJar.toString(), "--until-idle", "2")) {
+            exitCode = runner.awaitExit(RUN_LIMIT);
+            output = runner.output();
+        }
+
+        // then
+        String poison = sequenceNumbers.get(5);
+        List<String> delivered = new ArrayList<>(sequenceNumbers);
+        delivered.remove(poison);
+        assertThat(exitCode).as(output).isEqualTo(1);
+        assertThat(Files.readAllLines(processed)).containsExactlyElementsOf(delivered);
+        assertThat(output).contains("bisecting it into 4 + 4 records", "bisecting it into 2 + 2 records",
+                "bisecting it into 1 + 1 records", "java.lang.IllegalStateException: poison record " + poison);
+        assertThat(output).contains("DISCARDED 1 record, sequence number " + poison);
+        List<String> discarded = Files.readAllLines(stateDir.resolve("mappings").resolve(mappingUuid(name))
+                .resolve("discarded.jsonl"));
+        assertThat(discarded).singleElement().satisfies(line -> {
+            JsonNode record = LocalDeployment.json(line);
+            assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(record.at("/KinesisBatchInfo/startSequenceNumber").asText()).isEqualTo(poison);
+            assertThat(record.at("/sequenceNumbers/0").asText()).isEqualTo(poison);
+        });
+    }
+
+    @Test
+    void runLocal_stopsTheFunctionsJvmAtItsTimeout_andStartsAFreshOneForTheNextInvocation() throws Exception {
+        // given: a 2 s timeout; the first record never finishes; no retries
+        String name = "sleepy";
+        Path processed = work.resolve("processed.log");
+        List<String> sequenceNumbers = deployTestFunction(name, processed, List.of("sleep", "r2"),
+                "--timeout", "2");
+
+        // when
+        int exitCode;
+        String output;
+        List<String> reports;
+        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name,
+                "--function-jar", testFunctionJar.toString(), "--until-idle", "2")) {
+            exitCode = runner.awaitExit(RUN_LIMIT);
+            output = runner.output();
+            reports = runner.reportLines();
+        }
+
+        // then
+        assertThat(exitCode).as(output).isEqualTo(1);
+        assertThat(output).contains("Task timed out after 2.00 seconds");
+        assertThat(output).contains("DISCARDED 1 record, sequence number " + sequenceNumbers.get(0));
+        assertThat(Files.readAllLines(processed)).containsExactly(sequenceNumbers.get(1));
+        assertThat(reports).filteredOn(line -> line.contains("Status: timeout")).isNotEmpty()
+                .allMatch(line -> line.contains("Duration: 2"));
+        assertThat(reports.get(reports.size() - 1)).contains("Init Duration");
+    }
+
+    /** The test function on a one-shard stream, with its mapping allowing two retries; puts the records. */
+    private List<String> deployTestFunction(String name, Path processed, List<String> records,
+                                            String... functionOverrides) throws IOException {
+        String streamArn = deployment.createStream(name, 1);
+        List<String> overrides = new ArrayList<>(List.of("--handler", TEST_HANDLER, "--environment",
+                "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\"}}"));
+        overrides.addAll(List.of(functionOverrides));
+        deployment.createFunction(name, testFunctionJar.toString(), overrides.toArray(String[]::new));
+        boolean withTimeout = List.of(functionOverrides).contains("--timeout");
+        deployment.createMapping(name, streamArn, "--maximum-retry-attempts", withTimeout ? "0" : "2");
+        return putInOrder(name, records);
+    }
+
+    private static String mappingUuid(String functionName) {
+        return LocalDeployment.json(deployment.cli().run("lambda", "list-event-source-mappings", "--function-name",
+                functionName).orThrow().stdout()).at("/EventSourceMappings/0/UUID").asText();
+    }
+
+    /** A deployment package of one class, as Lambda takes a jar. */
+    private static Path jarOf(Class<?> type, Path jar) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(entry);
+             OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar.toAbsolutePath();
+    }
+}

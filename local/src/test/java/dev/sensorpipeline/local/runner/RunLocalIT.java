@@ -1,0 +1,276 @@
+package dev.sensorpipeline.local.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sensorpipeline.local.runner.LocalDeployment.Deployed;
+import dev.sensorpipeline.testkit.LocalAws;
+import dev.sensorpipeline.testkit.LocalTables;
+import dev.sensorpipeline.testkit.MotoServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
+
+/**
+ * {@code scripts/run-local.sh} with the ingest function, as deployed from infra/ on a moto_server: readings put on
+ * the stream with PutRecords end in the tables through the function's own JVM on the runtime interface client.
+ */
+class RunLocalIT {
+
+    private static final MotoServer MOTO = MotoServer.shared();
+    private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
+
+    private static LocalDeployment deployment;
+    private static DynamoDbClient dynamoDb;
+    private static KinesisClient kinesis;
+
+    @TempDir
+    Path stateDir;
+
+    @BeforeAll
+    static void deployTablesAndRole() {
+        deployment = LocalDeployment.fresh(MOTO);
+        dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
+        kinesis = LocalAws.kinesis(MOTO.endpoint());
+    }
+
+    @BeforeEach
+    void emptyTheTables() {
+        LocalTables.truncate(dynamoDb, "SensorData", "SensorId", "CurrentTime");
+        LocalTables.truncate(dynamoDb, "SensorDataRejects", "EventId");
+    }
+
+    @AfterAll
+    static void close() {
+        dynamoDb.close();
+        kinesis.close();
+    }
+
+    /** A reading's JSON, keyed sensor-I at a time of its own. */
+    static String reading(String prefix, int i) {
+        return "{\"sensor_id\":\"" + prefix + "-" + i + "\",\"current_time\":" + (1764400000 + i)
+                + ",\"temperature\":" + (20 + i % 50) + "." + (i % 10) + "}";
+    }
+
+    static List<PutRecordsResultEntry> put(String stream, List<String> data) {
+        List<PutRecordsResultEntry> results = new ArrayList<>();
+        for (int from = 0; from < data.size(); from += 500) {
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (int i = from; i < Math.min(data.size(), from + 500); i++) {
+                entries.add(PutRecordsRequestEntry.builder().partitionKey("key-" + i)
+                        .data(SdkBytes.fromUtf8String(data.get(i))).build());
+            }
+            var response = kinesis.putRecords(PutRecordsRequest.builder().streamName(stream).records(entries).build());
+            assertThat(response.failedRecordCount()).isZero();
+            results.addAll(response.records());
+        }
+        return results;
+    }
+
+    static List<Map<String, AttributeValue>> scan(String table) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamoDb.scanPaginator(ScanRequest.builder().tableName(table).build()).items().forEach(items::add);
+        return items;
+    }
+
+    static int count(String table) {
+        return scan(table).size();
+    }
+
+    @Test
+    void runLocal_storesEveryReadingOnce_andRejectsTheRest_acrossBothShards_inTheFunctionsOwnJvm() throws Exception {
+        // given
+        Deployed deployed = deployment.ingest("ingest-both-shards", 2);
+        List<String> data = new ArrayList<>();
+        Map<String, String> expectedTemperatures = new HashMap<>();
+        for (int i = 0; i < 130; i++) {
+            if (i % 13 == 5) {
+                data.add("not a reading " + i);
+            } else {
+                data.add(reading("both", i));
+                expectedTemperatures.put("both-" + i + "@" + (1764400000 + i), (20 + i % 50) + "." + (i % 10));
+            }
+        }
+        List<PutRecordsResultEntry> put = put(deployed.streamName(), data);
+        assertThat(put).extracting(PutRecordsResultEntry::shardId).containsOnly("shardId-000000000000",
+                "shardId-000000000001").contains("shardId-000000000000", "shardId-000000000001");
+
+        // when
+        int exitCode;
+        List<String> reports;
+        String stdout;
+        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir,
+                "--function-name", deployed.functionName(), "--until-idle", "2")) {
+            exitCode = runner.awaitExit(RUN_LIMIT);
+            reports = runner.reportLines();
+            stdout = runner.output();
+        }
+
+        // then
+        assertThat(exitCode).as(stdout).isZero();
+        Map<String, String> stored = new HashMap<>();
+        for (Map<String, AttributeValue> item : scan("SensorData")) {
+            stored.put(item.get("SensorId").s() + "@" + item.get("CurrentTime").n(), item.get("Temperature").n());
+        }
+        assertThat(stored).isEqualTo(expectedTemperatures);
+        Set<String> rejected = new HashSet<>();
+        for (Map<String, AttributeValue> item : scan("SensorDataRejects")) {
+            rejected.add(item.get("ShardId").s() + ":" + item.get("SequenceNumber").s() + ":"
+                    + item.get("PartitionKey").s());
+        }
+        Set<String> expectedRejects = new HashSet<>();
+        for (int i = 0; i < data.size(); i++) {
+            if (i % 13 == 5) {
+                expectedRejects.add(put.get(i).shardId() + ":" + put.get(i).sequenceNumber() + ":key-" + i);
+            }
+        }
+        assertThat(rejected).isEqualTo(expectedRejects);
+        assertThat(reports).as(stdout).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(reports.get(0)).matches("REPORT RequestId: \\S+\\tDuration: [0-9.]+ ms\\tBilled Duration: \\d+ ms"
+                + "\\tMemory Size: 1024 MB\\tMax Memory Used: [1-9]\\d* MB\\tInit Duration: [0-9.]+ ms");
+        assertThat(reports.subList(1, reports.size())).noneMatch(line -> line.contains("Init Duration"));
+        assertThat(stdout).contains("\"message\":\"batch processed\"");
+    }
+
+    @Test
+    void runLocal_readsWhatWasPutAfterTheMappingWasCreated_andNothingBefore_whenTheStartingPositionIsLatest()
+            throws Exception {
+        // given
+        String streamArn = deployment.createStream("ingest-latest", 1);
+        deployment.createFunction("ingest-latest", LocalDeployment.INGEST_JAR);
+        put("ingest-latest", List.of(reading("before", 1), reading("before", 2)));
+        Instant putBefore = Instant.now();
+        awaitClockPast(putBefore.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+        String uuid = deployment.createMapping("ingest-latest", streamArn);
+        put("ingest-latest", List.of(reading("after", 1), reading("after", 2), reading("after", 3)));
+
+        // when
+        int exitCode;
+        String output;
+        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir,
+                "--function-name", "ingest-latest", "--until-idle", "2")) {
+            exitCode = runner.awaitExit(RUN_LIMIT);
+            output = runner.output();
+        }
+
+        // then
+        assertThat(exitCode).as(output).isZero();
+        assertThat(scan("SensorData")).extracting(item -> item.get("SensorId").s())
+                .containsExactlyInAnyOrder("after-1", "after-2", "after-3");
+        assertThat(output).contains("mapping " + uuid).contains("start at AT_TIMESTAMP");
+    }
+
+    @Test
+    void runLocal_resumesAfterTheLastCompletedBatch_whenKilledAndStartedAgain_skippingNoRecord() throws Exception {
+        // given
+        Deployed deployed = deployment.ingest("ingest-killed", 2, "--batch-size", "10");
+        List<String> data = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            data.add(reading("killed", i));
+        }
+        put(deployed.streamName(), data);
+        Path checkpoints = stateDir.resolve("mappings").resolve(deployed.mappingUuid()).resolve("shards");
+
+        // when: killed once a batch is checkpointed
+        int storedWhenKilled;
+        try (RunnerProcess first = RunnerProcess.start(MOTO.endpoint(), stateDir,
+                "--function-name", deployed.functionName())) {
+            first.awaitWhileRunning("checkpoint", RUN_LIMIT, () -> checkpointFiles(checkpoints) > 0);
+            first.kill();
+            storedWhenKilled = count("SensorData");
+        }
+        for (Path checkpoint : list(checkpoints)) {
+            assertThat(LocalDeployment.json(Files.readString(checkpoint)).get("sequenceNumber").asText()).isNotEmpty();
+        }
+        int exitCode;
+        String output;
+        try (RunnerProcess second = RunnerProcess.start(MOTO.endpoint(), stateDir,
+                "--function-name", deployed.functionName(), "--until-idle", "2")) {
+            exitCode = second.awaitExit(RUN_LIMIT);
+            output = second.output();
+        }
+
+        // then
+        assertThat(storedWhenKilled).isBetween(10, 299);
+        assertThat(exitCode).as(output).isZero();
+        assertThat(output).contains("starting at AFTER_SEQUENCE_NUMBER");
+        assertThat(count("SensorData")).isEqualTo(300);
+        assertThat(acknowledged(output)).as(output).isLessThan(300);
+    }
+
+    @Test
+    void runLocal_exitsThree_namingWhatIsMissing_whenTheFunctionIsNotDeployed() throws Exception {
+        // when
+        int exitCode;
+        String stderr;
+        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir,
+                "--function-name", "no-such-function")) {
+            exitCode = runner.awaitExit(RUN_LIMIT);
+            stderr = runner.stderr();
+        }
+
+        // then
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(stderr).contains("run-local: no function 'no-such-function' at " + MOTO.endpoint())
+                .contains("run scripts/deploy.sh first").doesNotContain("\tat ");
+    }
+
+    /** The records a run acknowledged, from its summary line. */
+    static int acknowledged(String output) {
+        Matcher matcher = Pattern.compile("(\\d+) records? acknowledged").matcher(output);
+        assertThat(matcher.find()).as(output).isTrue();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static long checkpointFiles(Path directory) {
+        return list(directory).size();
+    }
+
+    private static List<Path> list(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".json")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** moto keeps a mapping's LastModified in whole seconds: wait until the clock has passed this moment. */
+    private static void awaitClockPast(Instant moment) throws InterruptedException {
+        while (!Instant.now().isAfter(moment)) {
+            Thread.sleep(Math.max(1, Duration.between(Instant.now(), moment).toMillis()));
+        }
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
