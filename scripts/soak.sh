@@ -9,6 +9,7 @@
 #   scripts/soak.sh --count 3000       # a shorter run (the test suite runs one)
 #
 # Options: --count N (20000), --sensors N (50), --seed N (7), --bad N bad records (20), --timeout SECONDS (900).
+# SOAK_KEEP=1 keeps the logs (producer, proxy, runners) and prints where.
 set -euo pipefail
 
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -62,8 +63,10 @@ cleanup() {
         wait "${PROXY_PID}" 2>/dev/null || true
     fi
     stop_moto
-    if [[ -n "${WORK_DIR}" ]]; then
+    if [[ -n "${WORK_DIR}" && -z "${SOAK_KEEP:-}" ]]; then
         rm -rf "${WORK_DIR}"
+    elif [[ -n "${WORK_DIR}" ]]; then
+        echo "logs kept in ${WORK_DIR}"
     fi
 }
 
@@ -122,17 +125,40 @@ produce() {
     PRODUCER_PID=$!
 }
 
+# One PutRecords call; the proxy may refuse some entries, so what it refused is sent again. aws CLI v1
+# base64-encodes blobs itself; v2 does so only when told the input is raw.
 put_bad_records() {
-    local raw_flag=() i
+    local raw_flag=() attempt
     if aws --version 2>&1 | grep -q '^aws-cli/2'; then
         raw_flag=(--cli-binary-format raw-in-base64-out)
     fi
-    for ((i = 0; i < BAD; i++)); do
-        aws kinesis put-record --stream-name temperature-sensor-data --partition-key "bad-${i}" \
-            --data "{\"sensor_id\":\"soak\",\"current_time\":${i},\"temperature\":\"bad ${i}\"}" \
-            "${raw_flag[@]}" >/dev/null
+    python3 - "${BAD}" >"${WORK_DIR}/bad-records.json" <<'PY'
+import json, sys
+records = [{"PartitionKey": f"bad-{i}",
+            "Data": json.dumps({"sensor_id": "soak", "current_time": i, "temperature": f"bad {i}"})}
+           for i in range(int(sys.argv[1]))]
+print(json.dumps({"StreamName": "temperature-sensor-data", "Records": records}))
+PY
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do
+        aws kinesis put-records --cli-input-json "file://${WORK_DIR}/bad-records.json" "${raw_flag[@]}" \
+            --output json >"${WORK_DIR}/bad-result.json"
+        if ! python3 - "${WORK_DIR}/bad-records.json" "${WORK_DIR}/bad-result.json" <<'PY'
+import json, sys
+request = json.load(open(sys.argv[1]))
+result = json.load(open(sys.argv[2]))
+refused = [r for r, answer in zip(request["Records"], result["Records"]) if "ErrorCode" in answer]
+request["Records"] = refused
+json.dump(request, open(sys.argv[1], "w"))
+sys.exit(1 if refused else 0)
+PY
+        then
+            continue
+        fi
+        echo "== put ${BAD} bad records"
+        return 0
     done
-    echo "== put ${BAD} bad records"
+    echo "soak: the bad records were refused ten times" >&2
+    return 1
 }
 
 count_items() {
@@ -238,8 +264,8 @@ main() {
     deploy
     start_runner
     produce
-    put_bad_records
     kill_runner_midway
+    put_bad_records
     wait_until_everything_is_in
     report
 }

@@ -1,0 +1,81 @@
+package dev.sensorpipeline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sensorpipeline.testkit.ProjectFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's main job and the soak, as users run them: the whole local pipeline (deploy.sh, the runner, the
+ * function on the runtime interface client, the producer, moto) ends with nothing lost and nothing left running.
+ */
+class PipelineScriptsIT {
+
+    record Run(int exitCode, String output) {
+    }
+
+    private static Run script(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        Path root = ProjectFiles.root();
+        Path output = Files.createTempFile("pipeline-script-", ".log");
+        List<String> line = new ArrayList<>(List.of("bash"));
+        line.add(root.resolve(command[0]).toString());
+        line.addAll(List.of(command).subList(1, command.length));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(env);
+        // The scripts start their own endpoint: nothing of the surrounding environment may point elsewhere.
+        builder.environment().remove("AWS_ENDPOINT_URL");
+        Process process = builder.start();
+        assertThat(process.waitFor(15, TimeUnit.MINUTES)).as(command[0] + " finished").isTrue();
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    /** Processes this machine runs for the pipeline: moto servers, runners, function JVMs, fault proxies. */
+    private static Set<Long> pipelineProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("moto_server") || c.contains("sensor-runner.jar")
+                        || c.contains("runtime.api.client.AWSLambda") || c.contains("sensor-faults.jar")).orElse(false))
+                .map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+    @Test
+    void demo_endsWithLostZero_andLeavesNothingRunning() throws Exception {
+        // given
+        Set<Long> before = pipelineProcesses();
+
+        // when
+        Run run = script(Map.of("DEMO_READINGS", "1000", "DEMO_SENSORS", "4"), "scripts/demo.sh");
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("produced  1000", "stored    1000", "rejected  4", "lost      0");
+        assertThat(pipelineProcesses()).as("processes left running").isSubsetOf(before);
+    }
+
+    @Test
+    void soak_storesEveryReadingExactly_underFaultsAndASigkill() throws Exception {
+        // given
+        Set<Long> before = pipelineProcesses();
+
+        // when
+        Run run = script(Map.of(), "scripts/soak.sh", "--count", "2000", "--sensors", "10", "--bad", "10");
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("produced            2000", "stored              2000",
+                "rejected            10 (of 10 bad records put)", "lost                0", "runner SIGKILLed    1");
+        assertThat(run.output()).containsPattern("faults injected +[1-9]\\d* throttled, [1-9]\\d* failed \\(500\\), "
+                + "[1-9]\\d* items left unprocessed, [1-9]\\d* entries refused");
+        assertThat(pipelineProcesses()).as("processes left running").isSubsetOf(before);
+    }
+}
