@@ -252,6 +252,39 @@ class IngestHandlerTest {
     }
 
     @Test
+    void handle_logsNeitherCredentialsNorRawPayloads_onlyReasons() {
+        // given records whose payloads carry recognisable secrets, and credentials in the environment
+        dev.sensorpipeline.testkit.KinesisEventJson json = new dev.sensorpipeline.testkit.KinesisEventJson();
+        json.add("bad", "{\"sensor_id\":\"s\",\"current_time\":1,\"temperature\":\"PAYLOAD-SECRET-1\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        json.add("bad", ("{\"sensor_id\":\"s\",\"current_time\":2,\"temperature\":1,\"humidity\":500,"
+                + "\"note\":\"PAYLOAD-SECRET-2\"}").getBytes(StandardCharsets.UTF_8));
+        json.add("good", "{\"sensor_id\":\"s\",\"current_time\":3,\"temperature\":1,\"token\":\"PAYLOAD-SECRET-3\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        KinesisEvent event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadKinesisEvent(
+                json.writeToTempFile().toString());
+        IngestHandler handler = handler(Map.of("AWS_ACCESS_KEY_ID", "AKIDSECRETKEYID",
+                "AWS_SECRET_ACCESS_KEY", "SECRET-ACCESS-KEY-VALUE", "AWS_SESSION_TOKEN", "SESSION-TOKEN-VALUE"));
+        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+
+        // when
+        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            handler.handleRequest(event, TestContext.withMinutesLeft(1));
+        } finally {
+            System.setOut(stdout);
+        }
+
+        // then
+        String logged = logs.toString(StandardCharsets.UTF_8);
+        assertThat(logged).contains("record rejected", "temperature must be a number, not a string",
+                "humidity 500 is outside 0..100");
+        assertThat(logged).doesNotContain("PAYLOAD-SECRET-1", "PAYLOAD-SECRET-2", "PAYLOAD-SECRET-3",
+                "AKIDSECRETKEYID", "SECRET-ACCESS-KEY-VALUE", "SESSION-TOKEN-VALUE");
+    }
+
+    @Test
     void beforeCheckpoint_primesWithoutWritingAnything() throws Exception {
         // when
         handler().beforeCheckpoint(null);

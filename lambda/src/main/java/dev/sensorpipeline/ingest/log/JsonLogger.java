@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Structured logs: one JSON object per line on stdout, which Lambda ships to CloudWatch Logs, where Logs Insights
@@ -24,23 +25,23 @@ public final class JsonLogger {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String name;
-    private final PrintStream out;
+    private final Supplier<PrintStream> out;
     private final Clock clock;
 
-    JsonLogger(String name, PrintStream out, Clock clock) {
+    JsonLogger(String name, Supplier<PrintStream> out, Clock clock) {
         this.name = name;
         this.out = out;
         this.clock = clock;
     }
 
-    /** A logger named for {@code type}, writing to stdout. */
+    /** A logger named for {@code type}, writing to whatever stdout is when it writes. */
     public static JsonLogger of(Class<?> type) {
-        return new JsonLogger(type.getSimpleName(), System.out, Clock.systemUTC());
+        return new JsonLogger(type.getSimpleName(), () -> System.out, Clock.systemUTC());
     }
 
     /** A logger writing to {@code out}; for tests. */
     public static JsonLogger to(PrintStream out, String name) {
-        return new JsonLogger(name, out, Clock.systemUTC());
+        return new JsonLogger(name, () -> out, Clock.systemUTC());
     }
 
     public void info(String message, Object... keyValues) {
@@ -80,7 +81,7 @@ public final class JsonLogger {
             }
             json.writeEndObject();
             json.flush();
-            out.println(new String(buffer.toByteArray(), StandardCharsets.UTF_8));
+            out.get().println(new String(buffer.toByteArray(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("writing a log line to memory cannot fail", e);
         }
