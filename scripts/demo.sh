@@ -88,10 +88,6 @@ put_bad_records() {
     done
 }
 
-count_items() {
-    aws dynamodb scan --table-name "$1" --select COUNT --query Count --output text
-}
-
 wait_until_everything_is_in() {
     local deadline=$((SECONDS + TIMEOUT)) stored rejected
     echo "== waiting until ${READINGS} readings and ${#BAD_RECORDS[@]} rejects are in (at most ${TIMEOUT} s)"

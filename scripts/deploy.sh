@@ -7,12 +7,14 @@
 #   AWS_REGION=us-east-1 scripts/deploy.sh                                      # AWS, default profile
 #   AWS_ENDPOINT_URL=http://127.0.0.1:5000 AWS_REGION=us-east-1 scripts/deploy.sh  # a local endpoint
 #
-# Overrides: STREAM_NAME, TABLE_NAME, REJECTS_TABLE_NAME, FUNCTION_NAME, ROLE_NAME; AWS_PROFILE as usual.
+# Overrides: STREAM_NAME, TABLE_NAME, REJECTS_TABLE_NAME, FUNCTION_NAME, ROLE_NAME; AWS_PROFILE as usual;
+# FUNCTION_JAR and FUNCTION_HANDLER deploy another build (scripts/bench.sh deploys its baseline so).
 set -euo pipefail
 
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly INFRA="${ROOT}/infra"
-readonly FUNCTION_JAR="${ROOT}/lambda/target/sensor-ingest-lambda.jar"
+# A benchmark deploys another build through the same steps.
+readonly FUNCTION_JAR="${FUNCTION_JAR:-${ROOT}/lambda/target/sensor-ingest-lambda.jar}"
 # shellcheck source=scripts/lib/aws-common.sh
 source "${ROOT}/scripts/lib/aws-common.sh"
 
@@ -134,6 +136,8 @@ render_function_spec() {
     render_json "${INFRA}/lambda-function.json" "${WORK_DIR}/function.json" <<'PY'
 spec["FunctionName"] = env["FUNCTION_NAME"]
 spec["Role"] = env["ROLE_ARN"]
+if env.get("FUNCTION_HANDLER"):
+    spec["Handler"] = env["FUNCTION_HANDLER"]
 variables = spec.setdefault("Environment", {}).setdefault("Variables", {})
 variables["TABLE_NAME"] = env["TABLE_NAME"]
 variables["REJECTS_TABLE_NAME"] = env["REJECTS_TABLE_NAME"]

@@ -161,10 +161,6 @@ PY
     return 1
 }
 
-count_items() {
-    aws dynamodb scan --table-name "$1" --select COUNT --query Count --output text
-}
-
 wait_for_stored() {
     local target="$1" deadline=$((SECONDS + TIMEOUT)) stored=0
     while ((SECONDS < deadline)); do

@@ -81,3 +81,8 @@ stop_moto() {
         wait "${MOTO_PID}" 2>/dev/null || true
     fi
 }
+
+# Items in a table. A scan reads at most 1 MB a page and the CLI prints each page's count: add them up.
+count_items() {
+    aws dynamodb scan --table-name "$1" --select COUNT --query Count --output text | awk '{ n += $1 } END { print n + 0 }'
+}
