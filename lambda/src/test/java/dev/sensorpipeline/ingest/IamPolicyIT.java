@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sensorpipeline.testkit.AwsCli;
 import dev.sensorpipeline.testkit.LocalAws;
+import dev.sensorpipeline.testkit.LocalTables;
 import dev.sensorpipeline.testkit.MotoServer;
 import dev.sensorpipeline.testkit.ProjectFiles;
 import java.io.IOException;
@@ -33,10 +33,7 @@ class IamPolicyIT {
     void policy_grantsExactlyTheDynamoDbActionsTheFunctionCalls_onTheTwoTablesOnly() throws IOException {
         // given
         MOTO.reset();
-        AwsCli cli = new AwsCli(MOTO.endpoint());
-        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
-        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-rejects-table.json")
-                .orThrow();
+        LocalTables.createSensorTablesFromInfra(MOTO.endpoint());
         Set<String> called = new ConcurrentSkipListSet<>();
         ExecutionInterceptor recorder = new ExecutionInterceptor() {
             @Override

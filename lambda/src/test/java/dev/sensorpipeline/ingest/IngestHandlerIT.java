@@ -9,7 +9,6 @@ import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
-import dev.sensorpipeline.testkit.AwsCli;
 import dev.sensorpipeline.testkit.LocalAws;
 import dev.sensorpipeline.testkit.LocalTables;
 import dev.sensorpipeline.testkit.MotoServer;
@@ -41,17 +40,13 @@ class IngestHandlerIT {
     @BeforeAll
     static void createTablesFromInfra() {
         MOTO.reset();
-        AwsCli cli = new AwsCli(MOTO.endpoint());
-        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
-        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-rejects-table.json")
-                .orThrow();
+        LocalTables.createSensorTablesFromInfra(MOTO.endpoint());
         reader = LocalAws.dynamoDb(MOTO.endpoint());
     }
 
     @BeforeEach
     void emptyTheTables() {
-        LocalTables.truncate(reader, "SensorData", "SensorId", "CurrentTime");
-        LocalTables.truncate(reader, "SensorDataRejects", "EventId");
+        LocalTables.emptySensorTables(reader);
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
-import dev.sensorpipeline.testkit.AwsCli;
 import dev.sensorpipeline.testkit.FaultInjectingProxy;
 import dev.sensorpipeline.testkit.FaultPlan;
 import dev.sensorpipeline.testkit.FaultStats;
@@ -41,10 +40,7 @@ class IngestUnderFaultsIT {
     @BeforeAll
     static void createTablesFromInfra() {
         MOTO.reset();
-        AwsCli cli = new AwsCli(MOTO.endpoint());
-        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
-        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-rejects-table.json")
-                .orThrow();
+        LocalTables.createSensorTablesFromInfra(MOTO.endpoint());
         reader = LocalAws.dynamoDb(MOTO.endpoint());
     }
 
@@ -55,8 +51,7 @@ class IngestUnderFaultsIT {
 
     @BeforeEach
     void emptyTheTables() {
-        LocalTables.truncate(reader, "SensorData", "SensorId", "CurrentTime");
-        LocalTables.truncate(reader, "SensorDataRejects", "EventId");
+        LocalTables.emptySensorTables(reader);
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sensorpipeline.testkit.AwsCli;
 import dev.sensorpipeline.testkit.LocalAws;
 import dev.sensorpipeline.testkit.LocalTables;
 import dev.sensorpipeline.testkit.MotoServer;
@@ -40,17 +39,13 @@ class InvokeLocalIT {
     @BeforeAll
     static void createTablesFromInfra() {
         MOTO.reset();
-        AwsCli cli = new AwsCli(MOTO.endpoint());
-        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
-        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-rejects-table.json")
-                .orThrow();
+        LocalTables.createSensorTablesFromInfra(MOTO.endpoint());
         dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
     }
 
     @BeforeEach
     void emptyTheTables() {
-        LocalTables.truncate(dynamoDb, "SensorData", "SensorId", "CurrentTime");
-        LocalTables.truncate(dynamoDb, "SensorDataRejects", "EventId");
+        LocalTables.emptySensorTables(dynamoDb);
     }
 
     @AfterAll

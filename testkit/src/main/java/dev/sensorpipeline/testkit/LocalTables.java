@@ -17,6 +17,20 @@ public final class LocalTables {
     private LocalTables() {
     }
 
+    /** Makes SensorData and SensorDataRejects at the endpoint from the infra/ files, with the real aws CLI. */
+    public static void createSensorTablesFromInfra(java.net.URI endpoint) {
+        AwsCli cli = new AwsCli(endpoint);
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-rejects-table.json")
+                .orThrow();
+    }
+
+    /** Empties SensorData and SensorDataRejects. */
+    public static void emptySensorTables(DynamoDbClient dynamoDb) {
+        truncate(dynamoDb, "SensorData", "SensorId", "CurrentTime");
+        truncate(dynamoDb, "SensorDataRejects", "EventId");
+    }
+
     /** Deletes every item, so that a test starts from an empty table without making it anew. */
     public static void truncate(DynamoDbClient dynamoDb, String table, String... keyAttributes) {
         List<WriteRequest> deletes = new ArrayList<>();

@@ -62,8 +62,7 @@ class RunLocalErrorHandlingIT {
 
     @BeforeEach
     void emptyTheTables() {
-        LocalTables.truncate(dynamoDb, "SensorData", "SensorId", "CurrentTime");
-        LocalTables.truncate(dynamoDb, "SensorDataRejects", "EventId");
+        LocalTables.emptySensorTables(dynamoDb);
     }
 
     @AfterAll

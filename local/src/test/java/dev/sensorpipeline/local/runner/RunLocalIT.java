@@ -62,8 +62,7 @@ class RunLocalIT {
 
     @BeforeEach
     void emptyTheTables() {
-        LocalTables.truncate(dynamoDb, "SensorData", "SensorId", "CurrentTime");
-        LocalTables.truncate(dynamoDb, "SensorDataRejects", "EventId");
+        LocalTables.emptySensorTables(dynamoDb);
     }
 
     @AfterAll
