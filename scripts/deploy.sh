@@ -206,6 +206,25 @@ PY
             --function-name "${FUNCTION_NAME}" --event-source-arn "${STREAM_ARN}" --query UUID --output text)"
     fi
     MAPPING_UUID="${uuid}"
+    wait_for_mapping_enabled
+}
+
+# The aws CLI has no waiter for event source mappings: poll its State, as a waiter would, for up to 5 minutes.
+wait_for_mapping_enabled() {
+    local state attempt
+    for attempt in $(seq 1 60); do
+        state="$(aws lambda get-event-source-mapping --uuid "${MAPPING_UUID}" --query State --output text)"
+        case "${state}" in
+            Enabled) return 0 ;;
+            Creating | Enabling | Updating) sleep 5 ;;
+            *)
+                echo "error: event source mapping ${MAPPING_UUID} is ${state}, not Enabled" >&2
+                return 1
+                ;;
+        esac
+    done
+    echo "error: event source mapping ${MAPPING_UUID} was still ${state} after 5 minutes" >&2
+    return 1
 }
 
 print_summary() {
