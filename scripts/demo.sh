@@ -10,7 +10,7 @@ readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "${ROOT}/scripts/lib/local-endpoint.sh"
 
-readonly PAYLOADS=(book-single-record.json batch-100.json with-humidity.json mixed-bad-and-good.json)
+readonly PAYLOADS=(book-single-record.json batch-100.json with-humidity.json mixed-bad-and-good.json aggregated.json)
 
 build_if_needed() {
     if [[ ! -f "${ROOT}/lambda/target/sensor-ingest-lambda.jar" || ! -f "${ROOT}/local/target/sensor-local.jar" ]]; then

@@ -10,6 +10,7 @@ import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.model.kpl.Deaggregation;
 import dev.sensorpipeline.model.kpl.KplAggregate;
 import dev.sensorpipeline.model.kpl.UserRecord;
+import dev.sensorpipeline.testkit.ProjectFiles;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -188,6 +189,21 @@ class EventsOutTest {
 
         // then
         assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
+    }
+
+    @Test
+    void theAggregatedTestPayload_isWhatTheProducerWrites_withTheArgumentsGenerateDocuments() throws Exception {
+        // given
+        Path file = folder.resolve("aggregated.json");
+
+        // when
+        CommandRunner.run(CommandRunner.offline(), "-n", "7", "-c", "200", "--humidity", "--seed", "1",
+                "--start-time", "2025-11-29T00:00:00Z", "--aggregate", "--aggregate-max-bytes", "2048",
+                "--events-out", file.toString());
+
+        // then: if the format changed on purpose, regenerate it as test-payloads/generate.py says
+        assertThat(Files.readString(file)).isEqualTo(
+                Files.readString(ProjectFiles.resolve("test-payloads/aggregated.json")));
     }
 
     /** The readings of the event's records, plain or aggregated, in order. */
