@@ -24,8 +24,8 @@ import java.util.Arrays;
  * message Tag { required string key = 1; optional string value = 2; }
  * </pre>
  *
- * <p>Decoding never throws on bad input and never allocates more than the input's size: any bytes after the magic
- * either deaggregate or give a reason. It follows protobuf's parsing rules (fields in any order, unknown fields and
+ * <p>Decoding never throws on bad input, and allocates in proportion to the input, never to a length it claims: any
+ * bytes after the magic either deaggregate or give a reason. It follows protobuf's parsing rules (fields in any order, unknown fields and
  * groups skipped, the last of a repeated singular field wins) and is stricter in one place: strings must be UTF-8.
  * {@link KplAggregateBuilder} writes the format.
  *
@@ -54,7 +54,8 @@ public final class KplAggregate {
 
     /**
      * Whether the data starts with the magic bytes, and so is meant as an aggregate; the buffer's position is left
-     * untouched. Data without them is a plain record.
+     * untouched. Data without them is a plain record. No reading starts with them: they are not UTF-8 (0xF3 opens a
+     * four-byte sequence, which 0xC2 breaks).
      */
     public static boolean isAggregated(ByteBuffer data) {
         int at = data.position();
