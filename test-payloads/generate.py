@@ -3,6 +3,13 @@
 
 Run from anywhere: python3 test-payloads/generate.py. The output is deterministic, so the files only change when
 this script does. Each record's data is base64, as in Lambda's event; the function's runtime decodes it.
+
+aggregated.json is not made here but by the producer, whose KPL aggregated records it holds (10 records of 20
+readings each), deterministically too; rebuild the producer, then from the checkout's root:
+
+    java -jar producer/target/sensor-producer.jar -n 7 -c 200 --humidity --seed 1 \
+        --start-time 2025-11-29T00:00:00Z --aggregate --aggregate-max-bytes 2048 \
+        --events-out test-payloads/aggregated.json
 """
 import base64
 import json

@@ -39,6 +39,7 @@ public final class FakeDynamoDb implements DynamoDbClient {
     private final Queue<Fault> faults = new ArrayDeque<>();
     private final List<BatchWriteItemRequest> requests = new ArrayList<>();
     private Predicate<Map<String, AttributeValue>> refuses = item -> false;
+    private Predicate<Map<String, AttributeValue>> failsWith = item -> false;
     private boolean down;
 
     public FakeDynamoDb() {
@@ -63,6 +64,12 @@ public final class FakeDynamoDb implements DynamoDbClient {
         return this;
     }
 
+    /** Requests holding a matching item fail with a 500, however often they are sent. */
+    public synchronized FakeDynamoDb failingRequestsWith(Predicate<Map<String, AttributeValue>> item) {
+        failsWith = item;
+        return this;
+    }
+
     public synchronized List<Map<String, AttributeValue>> items(String table) {
         return List.copyOf(tables.get(table).values());
     }
@@ -75,7 +82,9 @@ public final class FakeDynamoDb implements DynamoDbClient {
     public synchronized BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
         requests.add(request);
         checkAsDynamoDbDoes(request);
-        Fault fault = down ? Fault.SERVER_ERROR : faults.poll();
+        boolean failing = request.requestItems().values().stream().flatMap(List::stream)
+                .anyMatch(write -> failsWith.test(write.putRequest().item()));
+        Fault fault = down || failing ? Fault.SERVER_ERROR : faults.poll();
         if (fault == Fault.THROTTLE) {
             throw ProvisionedThroughputExceededException.builder().statusCode(400)
                     .awsErrorDetails(details("ProvisionedThroughputExceededException", "throughput exceeded")).build();

@@ -91,6 +91,18 @@ class IngestHandlerIT {
         assertThat(scan("SensorData")).hasSize(100);
     }
 
+    @Test
+    void handle_storesEveryReadingOfTheProducersAggregatedPayload() {
+        // when
+        StreamsEventResponse response = handlerAgainst(MOTO.endpoint())
+                .handleRequest(payload("aggregated.json"), TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(scan("SensorData")).hasSize(200);
+        assertThat(scan("SensorDataRejects")).isEmpty();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void handle_leavesExactlyTheLatestValidReadings_andEveryBadRecordAsAReject(long seed) {

@@ -77,6 +77,20 @@ class IngestHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "test-payloads/aggregated.json", type = KinesisEvent.class)
+    void handle_storesEveryReadingOfTheProducersAggregatedPayload(KinesisEvent event) {
+        // when: 10 KPL aggregated records of 20 readings each, from sensor-producer --aggregate --events-out
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(event.getRecords()).hasSize(10);
+        assertThat(dynamoDb.items("SensorData")).hasSize(200);
+        assertThat(dynamoDb.items("SensorDataRejects")).isEmpty();
+        assertThat(storedReadings()).allSatisfy(reading -> assertThat(reading.humidity()).isNotNull());
+    }
+
+    @ParameterizedTest
     @Event(value = "test-payloads/with-humidity.json", type = KinesisEvent.class)
     void handle_storesHumidity_onlyWhenTheReadingHasIt(KinesisEvent event) {
         // when

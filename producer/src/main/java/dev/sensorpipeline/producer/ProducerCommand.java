@@ -2,10 +2,13 @@ package dev.sensorpipeline.producer;
 
 import dev.sensorpipeline.model.ReadingCodec;
 import dev.sensorpipeline.model.ReadingLimits;
+import dev.sensorpipeline.producer.delivery.Aggregation;
+import dev.sensorpipeline.producer.delivery.BatchLimits;
 import dev.sensorpipeline.producer.delivery.Delivery;
 import dev.sensorpipeline.producer.delivery.DeliveryPolicy;
 import dev.sensorpipeline.producer.delivery.DeliveryReport;
 import dev.sensorpipeline.producer.delivery.LiveCounts;
+import dev.sensorpipeline.producer.delivery.PayloadUnits;
 import dev.sensorpipeline.producer.delivery.PutEntry;
 import dev.sensorpipeline.producer.delivery.RecordSink;
 import dev.sensorpipeline.producer.delivery.SinkFailure;
@@ -14,10 +17,12 @@ import dev.sensorpipeline.producer.fleet.FleetSpec;
 import dev.sensorpipeline.producer.kinesis.AwsConfigurationException;
 import dev.sensorpipeline.producer.kinesis.AwsSettings;
 import dev.sensorpipeline.producer.kinesis.DefaultKinesisConnector;
+import dev.sensorpipeline.producer.kinesis.OpenShards;
 import dev.sensorpipeline.producer.kinesis.PutRecordSink;
 import dev.sensorpipeline.producer.kinesis.PutRecordsSink;
 import dev.sensorpipeline.producer.kinesis.StreamCheck;
 import dev.sensorpipeline.producer.kinesis.StreamTarget;
+import dev.sensorpipeline.producer.output.EventFileSink;
 import dev.sensorpipeline.producer.output.KinesisEventWriter;
 import dev.sensorpipeline.producer.output.ProgressLine;
 import dev.sensorpipeline.producer.output.Summary;
@@ -56,6 +61,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
                     + "PutRecords (up to 500 readings a call), partitioned by sensor.",
             "Refused entries are retried with capped exponential backoff and full jitter. The same --seed and "
                     + "--start-time give the same readings, sent or printed.",
+            "With --aggregate, the readings of a call are packed into KPL aggregated records, many readings a "
+                    + "record, each on the shard its sensor's key picks: past a shard's 1,000 records a second.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -78,7 +85,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
             "Examples:",
             "  sensor-producer -n 13 -c 5000 --seed 7 --start-time 1764374400 --rate 0",
             "  sensor-producer -n 3 -c 6 --seed 7 --start-time 2025-11-29T00:00:00Z --dry-run",
-            "  sensor-producer -c 100 --humidity --events-out test-payloads/fleet.json"})
+            "  sensor-producer -c 100 --humidity --events-out test-payloads/fleet.json",
+            "  sensor-producer -n 5000 -i 5 --aggregate"})
 public final class ProducerCommand implements Callable<Integer> {
 
     static final int EXIT_OK = 0;
@@ -93,6 +101,10 @@ public final class ProducerCommand implements Callable<Integer> {
     /** A Kinesis event source hands a function at most this many records at once. */
     static final int MAX_EVENT_RECORDS = 10_000;
     private static final int MAX_SENSORS = 1_000_000;
+    /** One PUT payload unit: a record costs the same up to here, and aggregation already fills a shard's bytes. */
+    static final int DEFAULT_AGGREGATE_BYTES = PayloadUnits.UNIT_BYTES;
+    /** Room for a dozen readings: below it aggregation saves little. */
+    static final int MIN_AGGREGATE_BYTES = 1024;
     /** Long enough for a call in flight to end, at worst by timing out, and the summary to be written. */
     private static final Duration CTRL_C_GRACE = DefaultKinesisConnector.CALL_TIMEOUT.plusSeconds(5);
 
@@ -157,13 +169,25 @@ public final class ProducerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int maxRetries;
 
+    @Option(names = "--aggregate",
+            description = "Pack readings into KPL aggregated records, the Kinesis Producer Library's format, one open "
+                    + "record per shard: every reading still goes to the shard its partition key picks. The function "
+                    + "and other KPL readers (the KCL) deaggregate them. Needs kinesis:ListShards.")
+    private boolean aggregate;
+
+    @Option(names = "--aggregate-max-bytes", paramLabel = "N",
+            description = "With --aggregate: the largest aggregated record, data and partition key, from "
+                    + MIN_AGGREGATE_BYTES + " to " + BatchLimits.MAX_RECORD_BYTES + " (default: "
+                    + DEFAULT_AGGREGATE_BYTES + ", one PUT payload unit).")
+    private Integer aggregateMaxBytes;
+
     @Option(names = "--dry-run",
             description = "Print the readings as JSON lines on stdout instead of sending them.")
     private boolean dryRun;
 
     @Option(names = "--events-out", paramLabel = "FILE",
             description = "Write the readings as a Lambda Kinesis event (the format of test-payloads/) instead of "
-                    + "sending them.")
+                    + "sending them; with --aggregate, the aggregated records.")
     private Path eventsOut;
 
     @Option(names = "--stream", paramLabel = "NAME", defaultValue = "${env:STREAM_NAME:-" + DEFAULT_STREAM + "}",
@@ -238,7 +262,10 @@ public final class ProducerCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Thread ctrlC = dependencies.handleCtrlC() ? onCtrlC(finished) : null;
         try {
-            return dryRun || eventsOut != null ? writeLocally(entries, fleet) : send(entries, fleet, limit);
+            if (eventsOut != null) {
+                return writeEvents(entries, fleet);
+            }
+            return dryRun ? print(entries, fleet) : send(entries, fleet, limit);
         } finally {
             err().flush();
             out().flush();
@@ -274,6 +301,7 @@ public final class ProducerCommand implements Callable<Integer> {
             throw usage("--stream must name a stream (STREAM_NAME is set but empty)");
         }
         validateSensorIds();
+        validateAggregation();
         if (eventsOut != null) {
             Path parent = eventsOut.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {
@@ -297,6 +325,26 @@ public final class ProducerCommand implements Callable<Integer> {
         }
     }
 
+    private void validateAggregation() {
+        if (aggregateMaxBytes != null && !aggregate) {
+            throw usage("--aggregate-max-bytes needs --aggregate");
+        }
+        if (aggregate && bookMode) {
+            throw usage("--book-mode is the benchmark's baseline of one reading per PutRecord call; it does not "
+                    + "aggregate");
+        }
+        if (aggregateMaxBytes != null
+                && (aggregateMaxBytes < MIN_AGGREGATE_BYTES || aggregateMaxBytes > BatchLimits.MAX_RECORD_BYTES)) {
+            throw usage("--aggregate-max-bytes must be from " + MIN_AGGREGATE_BYTES + " to "
+                    + BatchLimits.MAX_RECORD_BYTES + " (Kinesis's record limit, partition key included), not "
+                    + aggregateMaxBytes);
+        }
+    }
+
+    private int aggregateMaxBytes() {
+        return aggregateMaxBytes != null ? aggregateMaxBytes : DEFAULT_AGGREGATE_BYTES;
+    }
+
     private long limit(FleetSpec fleet) {
         if (amount == null) {
             return Long.MAX_VALUE;
@@ -308,46 +356,58 @@ public final class ProducerCommand implements Callable<Integer> {
         return fleet.readingsIn(seconds);
     }
 
-    private int writeLocally(EntrySource entries, FleetSpec fleet) {
-        PrintWriter out = out();
-        long written = 0;
-        boolean outputClosed = false;
-        try (KinesisEventWriter events = eventsOut == null ? null : new KinesisEventWriter(
+    private int print(EntrySource entries, FleetSpec fleet) {
+        PrintingSource printing = new PrintingSource(entries, out());
+        long printed = 0;
+        while (printing.hasNext() && !dependencies.stop().isStopRequested()) {
+            printing.next();
+            printed++;
+        }
+        out().flush();
+        boolean stopped = dependencies.stop().isStopRequested() && entries.hasNext();
+        err().println(localSummary(printed, fleet, stopped || printing.outputClosed(), 0));
+        return stopped ? EXIT_INTERRUPTED : EXIT_OK;
+    }
+
+    /**
+     * Writes the event file through a delivery to a sink that is the file, at {@code --rate 0}: so the file holds the
+     * records such a run puts, in calls of PutRecords' size, aggregated or not. With {@code --dry-run} the readings
+     * are printed too, as they are taken.
+     */
+    private int writeEvents(EntrySource entries, FleetSpec fleet) {
+        PrintingSource source = new PrintingSource(entries, dryRun ? out() : null);
+        DeliveryReport report;
+        long records;
+        try (KinesisEventWriter events = new KinesisEventWriter(
                 new BufferedOutputStream(Files.newOutputStream(eventsOut)), stream, regionForEvents())) {
-            while (entries.hasNext() && !dependencies.stop().isStopRequested()) {
-                PutEntry entry = entries.next();
-                if (dryRun) {
-                    out.println(new String(entry.data(), StandardCharsets.UTF_8));
-                    // A closed pipe (| head) is not an error: the reader has what it wanted.
-                    if (written % 1000 == 0 && out.checkError()) {
-                        outputClosed = true;
-                        break;
-                    }
-                }
-                if (events != null) {
-                    events.write(entry);
-                }
-                written++;
-            }
+            Aggregation aggregation = aggregate
+                    ? Aggregation.oneShard(aggregateMaxBytes(), KinesisEventWriter.SHARD_ID) : null;
+            Delivery delivery = new Delivery(new EventFileSink(events), new DeliveryPolicy(0, dependencies.backoff(),
+                    0), dependencies.stop(), dependencies.nanoTime(), dependencies.jitter(),
+                    dependencies.stop()::isStopRequested, new LiveCounts(), aggregation);
+            report = delivery.deliver(source);
+            records = events.written();
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
             err().println(NAME + ": cannot write --events-out " + eventsOut + ": " + cause.getMessage());
             return EXIT_NOT_DELIVERED;
         }
-        out.flush();
+        out().flush();
         boolean stopped = dependencies.stop().isStopRequested() && entries.hasNext();
-        err().println(localSummary(written, fleet, stopped || outputClosed));
-        if (eventsOut != null && written > MAX_EVENT_RECORDS) {
-            err().println(NAME + ": note: " + written + " records in one event; a Kinesis event source hands a "
+        err().println(localSummary(report.accepted(), fleet, stopped || source.outputClosed(), records));
+        if (records > MAX_EVENT_RECORDS) {
+            err().println(NAME + ": note: " + records + " records in one event; a Kinesis event source hands a "
                     + "function at most " + MAX_EVENT_RECORDS + " at once");
         }
         return stopped ? EXIT_INTERRUPTED : EXIT_OK;
     }
 
-    private String localSummary(long written, FleetSpec fleet, boolean cutShort) {
+    /** @param records the event's records, when written */
+    private String localSummary(long written, FleetSpec fleet, boolean cutShort, long records) {
         String what = written + " readings of " + fleet.sensors() + " sensors from "
                 + Instant.ofEpochSecond(fleet.startTime());
-        String event = "written to " + eventsOut + " as a Lambda Kinesis event";
+        String event = "written to " + eventsOut + " as a Lambda Kinesis event"
+                + (aggregate ? " of " + records + " records" : "");
         String where = dryRun && eventsOut != null ? "printed and " + event : dryRun ? "printed" : event;
         return (cutShort ? "interrupted: " : "dry run: ") + what + " " + where + "; nothing sent to Kinesis; seed "
                 + fleet.seed();
@@ -363,12 +423,15 @@ public final class ProducerCommand implements Callable<Integer> {
                 new AwsSettings(stream, region, profile, endpointUrl))) {
             target = new StreamTarget(stream, client.serviceClientConfiguration().region().id(), target.endpoint());
             int openShards = StreamCheck.openShards(client, target);
+            StreamTarget listed = target;
+            Aggregation aggregation = aggregate ? new Aggregation(aggregateMaxBytes(),
+                    OpenShards.list(client, listed), () -> OpenShards.list(client, listed)) : null;
             RecordSink sink = bookMode ? new PutRecordSink(client, target) : new PutRecordsSink(client, target);
             double pace = rate != null ? rate : fleet.readingsPerSecond();
             LiveCounts counts = new LiveCounts();
             Delivery delivery = new Delivery(sink, new DeliveryPolicy(maxRetries, dependencies.backoff(), pace),
                     dependencies.stop(), dependencies.nanoTime(), dependencies.jitter(),
-                    dependencies.stop()::isStopRequested, counts);
+                    dependencies.stop()::isStopRequested, counts, aggregation);
             DeliveryReport report;
             try (ProgressLine ignored = showProgress()
                     ? new ProgressLine(err(), counts, limit, dependencies.nanoTime()) : null) {
@@ -376,7 +439,7 @@ public final class ProducerCommand implements Callable<Integer> {
             }
             String callName = bookMode ? "PutRecord" : "PutRecords";
             err().println(Summary.of(report, new Summary.Facts(stream, openShards, callName, maxRetries,
-                    fleet.seed())));
+                    fleet.seed(), aggregate)));
             return exitCode(report);
         } catch (AwsConfigurationException e) {
             err().println(NAME + ": " + e.getMessage());

@@ -7,15 +7,27 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.sensorpipeline.model.DecodeResult;
 import dev.sensorpipeline.model.ReadingCodec;
 import dev.sensorpipeline.model.SensorReading;
+import dev.sensorpipeline.model.kpl.Deaggregation;
+import dev.sensorpipeline.model.kpl.KplAggregate;
+import dev.sensorpipeline.model.kpl.UserRecord;
+import dev.sensorpipeline.testkit.ProjectFiles;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 class EventsOutTest {
 
     private static final String[] FLEET = {"--sensors", "5", "--count", "40", "--seed", "3",
+        "--start-time", "1764374400", "--humidity"};
+
+    private static final String[] BIG_FLEET = {"--sensors", "13", "--count", "5000", "--seed", "7",
         "--start-time", "1764374400", "--humidity"};
 
     @TempDir
@@ -99,6 +111,116 @@ class EventsOutTest {
         // then
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("written to " + file, "nothing sent to Kinesis");
+    }
+
+    @Test
+    void eventsOut_withAggregate_writesTheDryRunsReadings_inOrder_inFarFewerRecords() {
+        // given
+        Path file = folder.resolve("aggregated.json");
+
+        // when
+        CommandRunner.Result written = CommandRunner.run(CommandRunner.offline(),
+                with(BIG_FLEET, "--aggregate", "--events-out", file.toString()));
+        CommandRunner.Result printed = CommandRunner.run(CommandRunner.offline(), with(BIG_FLEET, "--dry-run"));
+
+        // then
+        assertThat(written.exitCode()).isZero();
+        List<KinesisEvent.KinesisEventRecord> records = EventLoader.loadKinesisEvent(file.toString()).getRecords();
+        assertThat(records).hasSizeLessThan(5000 / 100);
+        assertThat(deaggregated(records)).isEqualTo(ProducerCommandTest.decode(printed.out()));
+        assertThat(written.err()).contains("5000 readings", "as a Lambda Kinesis event of " + records.size()
+                + " records");
+    }
+
+    @Test
+    void eventsOut_withAggregate_writesRecordsTheKclReads_toTheDryRunsReadings() {
+        // given
+        Path file = folder.resolve("aggregated.json");
+        CommandRunner.run(CommandRunner.offline(), with(BIG_FLEET, "--aggregate", "--events-out", file.toString()));
+        List<KinesisClientRecord> records = EventLoader.loadKinesisEvent(file.toString()).getRecords().stream()
+                .map(record -> KinesisClientRecord.builder().data(record.getKinesis().getData())
+                        .partitionKey(record.getKinesis().getPartitionKey())
+                        .sequenceNumber(record.getKinesis().getSequenceNumber()).build())
+                .toList();
+
+        // when: the file is one shard's records, which takes every hash key
+        List<KinesisClientRecord> userRecords = KclReader.deaggregate(records, KclReader.FIRST_HASH_KEY,
+                KclReader.LAST_HASH_KEY);
+
+        // then
+        ReadingCodec codec = new ReadingCodec();
+        assertThat(userRecords).extracting(record -> ((DecodeResult.Decoded) codec.decode(record.data())).reading())
+                .isEqualTo(ProducerCommandTest.decode(CommandRunner.run(CommandRunner.offline(),
+                        with(BIG_FLEET, "--dry-run")).out()));
+        assertThat(userRecords).filteredOn(KinesisClientRecord::aggregated).hasSizeGreaterThan(4900);
+    }
+
+    @Test
+    void eventsOut_withAggregate_keepsEveryRecordWithinTheMaximum_andEachReadingUnderItsSensorsKey() {
+        // given
+        Path file = folder.resolve("aggregated.json");
+
+        // when
+        CommandRunner.run(CommandRunner.offline(), with(BIG_FLEET, "--aggregate", "--aggregate-max-bytes", "4096",
+                "--events-out", file.toString()));
+
+        // then
+        List<KinesisEvent.KinesisEventRecord> records = EventLoader.loadKinesisEvent(file.toString()).getRecords();
+        assertThat(records).allSatisfy(record -> assertThat(record.getKinesis().getData().remaining()
+                + record.getKinesis().getPartitionKey().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(4096));
+        for (KinesisEvent.KinesisEventRecord record : records) {
+            Deaggregation result = KplAggregate.deaggregate(record.getKinesis().getData());
+            assertThat(((Deaggregation.Deaggregated) result).userRecords()).allSatisfy(user -> assertThat(
+                    user.partitionKey()).isEqualTo(((DecodeResult.Decoded) new ReadingCodec().decode(user.data()))
+                    .reading().sensorId()));
+        }
+    }
+
+    @Test
+    void eventsOut_withAggregate_writesTheSameFile_everyTime() throws Exception {
+        // given
+        Path first = folder.resolve("first.json");
+        Path second = folder.resolve("second.json");
+
+        // when
+        CommandRunner.run(CommandRunner.offline(), with(BIG_FLEET, "--aggregate", "--events-out", first.toString()));
+        CommandRunner.run(CommandRunner.offline(), with(BIG_FLEET, "--aggregate", "--events-out", second.toString()));
+
+        // then
+        assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
+    }
+
+    @Test
+    void theAggregatedTestPayload_isWhatTheProducerWrites_withTheArgumentsGenerateDocuments() throws Exception {
+        // given
+        Path file = folder.resolve("aggregated.json");
+
+        // when
+        CommandRunner.run(CommandRunner.offline(), "-n", "7", "-c", "200", "--humidity", "--seed", "1",
+                "--start-time", "2025-11-29T00:00:00Z", "--aggregate", "--aggregate-max-bytes", "2048",
+                "--events-out", file.toString());
+
+        // then: if the format changed on purpose, regenerate it as test-payloads/generate.py says
+        assertThat(Files.readString(file)).isEqualTo(
+                Files.readString(ProjectFiles.resolve("test-payloads/aggregated.json")));
+    }
+
+    /** The readings of the event's records, plain or aggregated, in order. */
+    static List<SensorReading> deaggregated(List<KinesisEvent.KinesisEventRecord> records) {
+        ReadingCodec codec = new ReadingCodec();
+        List<SensorReading> readings = new ArrayList<>();
+        for (KinesisEvent.KinesisEventRecord record : records) {
+            ByteBuffer data = record.getKinesis().getData();
+            if (KplAggregate.isAggregated(data)) {
+                for (UserRecord user : ((Deaggregation.Deaggregated) KplAggregate.deaggregate(data)).userRecords()) {
+                    readings.add(((DecodeResult.Decoded) codec.decode(user.data())).reading());
+                }
+            } else {
+                readings.add(((DecodeResult.Decoded) codec.decode(data)).reading());
+            }
+        }
+        return readings;
     }
 
     private static String[] with(String[] fleet, String... more) {

@@ -4,6 +4,7 @@ import dev.sensorpipeline.model.DecodeResult;
 import dev.sensorpipeline.model.ReadingCodec;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.testkit.AwsCli;
+import java.math.BigInteger;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,10 @@ final class LocalStreams {
     record Stored(String shardId, String partitionKey, SensorReading reading) {
     }
 
+    /** One record as a shard holds it, undecoded, with the shard's hash key range. */
+    record Raw(String shardId, BigInteger startingHashKey, BigInteger endingHashKey, Record record) {
+    }
+
     private LocalStreams() {
     }
 
@@ -40,20 +45,31 @@ final class LocalStreams {
     /** Every record of every shard, each shard's in its sequence order, shard after shard. */
     static List<Stored> readAll(KinesisClient client, String stream) {
         List<Stored> stored = new ArrayList<>();
+        for (Raw raw : readRaw(client, stream)) {
+            DecodeResult decoded = CODEC.decode(raw.record().data().asByteArray());
+            stored.add(new Stored(raw.shardId(), raw.record().partitionKey(),
+                    ((DecodeResult.Decoded) decoded).reading()));
+        }
+        return stored;
+    }
+
+    /** Every record of every shard as it is, each shard's in its sequence order, shard after shard. */
+    static List<Raw> readRaw(KinesisClient client, String stream) {
+        List<Raw> raws = new ArrayList<>();
         for (Shard shard : client.listShards(r -> r.streamName(stream)).shards()) {
+            BigInteger start = new BigInteger(shard.hashKeyRange().startingHashKey());
+            BigInteger end = new BigInteger(shard.hashKeyRange().endingHashKey());
             String iterator = client.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
                     .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
             while (iterator != null) {
                 String current = iterator;
                 GetRecordsResponse response = client.getRecords(r -> r.shardIterator(current).limit(10_000));
                 for (Record record : response.records()) {
-                    DecodeResult decoded = CODEC.decode(record.data().asByteArray());
-                    stored.add(new Stored(shard.shardId(), record.partitionKey(),
-                            ((DecodeResult.Decoded) decoded).reading()));
+                    raws.add(new Raw(shard.shardId(), start, end, record));
                 }
                 iterator = response.records().isEmpty() ? null : response.nextShardIterator();
             }
         }
-        return stored;
+        return raws;
     }
 }

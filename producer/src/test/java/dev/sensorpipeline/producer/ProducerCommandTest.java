@@ -63,6 +63,27 @@ class ProducerCommandTest {
     }
 
     @Test
+    void dryRun_printsTheSameReadings_withOrWithoutAggregate() {
+        // when
+        CommandRunner.Result plain = CommandRunner.run(CommandRunner.offline(), dryRun(FLEET));
+        CommandRunner.Result aggregated = CommandRunner.run(CommandRunner.offline(),
+                ProducerCommandTest.dryRun(with(FLEET, "--aggregate")));
+
+        // then
+        assertThat(aggregated.exitCode()).isZero();
+        assertThat(aggregated.out()).isEqualTo(plain.out());
+    }
+
+    @Test
+    void help_describesAggregation() {
+        // when
+        CommandRunner.Result result = CommandRunner.run(CommandRunner.offline(), "--help");
+
+        // then
+        assertThat(result.out()).contains("--aggregate", "--aggregate-max-bytes", "one PUT payload unit");
+    }
+
+    @Test
     void startTime_inIso8601_isTheSameAsInUnixSeconds() {
         // when
         CommandRunner.Result unix = CommandRunner.run(CommandRunner.offline(), "--dry-run", "-n", "3", "-c", "9",
@@ -155,6 +176,10 @@ class ProducerCommandTest {
         "--partition-key shard           | choose sensor, random or constant",
         "--progress sometimes            | not one of auto, always, never",
         "--events-out /no/such/dir/e.json | folder /no/such/dir does not exist",
+        "--aggregate-max-bytes 4096        | --aggregate-max-bytes needs --aggregate",
+        "--aggregate --aggregate-max-bytes 1000 | --aggregate-max-bytes must be from 1024 to 1048576",
+        "--aggregate --aggregate-max-bytes 1048577 | --aggregate-max-bytes must be from 1024 to 1048576",
+        "--aggregate --book-mode         | it does not aggregate",
         "--sensorz 3                     | Unknown option"})
     void badArguments_exitWith2_andSayWhatIsWrong(String arguments, String message) {
         // when
@@ -181,6 +206,13 @@ class ProducerCommandTest {
         assertThat(bySensor.exitCode()).isEqualTo(2);
         assertThat(bySensor.err()).contains("too long for a partition key");
         assertThat(random.exitCode()).isZero();
+    }
+
+    static String[] with(String[] args, String... more) {
+        String[] all = new String[args.length + more.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     static String[] dryRun(String... fleet) {

@@ -10,8 +10,10 @@ import java.util.Map;
  * batch's metrics, so no PutMetricData call (nor its permission, nor its latency) is needed.
  *
  * @param records    records in the event
+ * @param aggregated of which KPL aggregated records
+ * @param readings   readings the records held, valid or not: a plain record is one, an aggregate holds many
  * @param stored     readings written to SensorData
- * @param rejected   records written to the rejects table
+ * @param rejected   rejects written: invalid readings, corrupt aggregates
  * @param duplicates readings collapsed into a later reading of the same key
  * @param retried    write requests that had to be sent again
  * @param throttled  write requests answered with throttling
@@ -19,8 +21,8 @@ import java.util.Map;
  * @param durationMs time spent on the batch
  */
 public record BatchMetrics(
-        int records, int stored, int rejected, int duplicates, int retried, int throttled, int failed,
-        long durationMs) {
+        int records, int aggregated, int readings, int stored, int rejected, int duplicates, int retried,
+        int throttled, int failed, long durationMs) {
 
     public static final String NAMESPACE = "SensorPipeline";
 
@@ -28,6 +30,8 @@ public record BatchMetrics(
     public Map<String, Object> toEmfFields(String functionName, Instant now) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("records", records);
+        fields.put("aggregated", aggregated);
+        fields.put("readings", readings);
         fields.put("stored", stored);
         fields.put("rejected", rejected);
         fields.put("duplicates", duplicates);
@@ -37,9 +41,10 @@ public record BatchMetrics(
         fields.put("durationMs", durationMs);
         fields.put("FunctionName", functionName);
         List<Map<String, String>> metrics = List.of(
-                metric("records", "Count"), metric("stored", "Count"), metric("rejected", "Count"),
-                metric("duplicates", "Count"), metric("retried", "Count"), metric("throttled", "Count"),
-                metric("failed", "Count"), metric("durationMs", "Milliseconds"));
+                metric("records", "Count"), metric("aggregated", "Count"), metric("readings", "Count"),
+                metric("stored", "Count"), metric("rejected", "Count"), metric("duplicates", "Count"),
+                metric("retried", "Count"), metric("throttled", "Count"), metric("failed", "Count"),
+                metric("durationMs", "Milliseconds"));
         fields.put("_aws", Map.of(
                 "Timestamp", now.toEpochMilli(),
                 "CloudWatchMetrics", List.of(Map.of(

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Maps a record that can never be a reading to its {@code SensorDataRejects} item, keyed by the Kinesis eventID so
- * that a retried batch overwrites the same item instead of adding another.
+ * that a retried batch overwrites the same item instead of adding another. A user record of a KPL aggregated record
+ * is keyed {@code eventID#subIndex}, its index in the aggregate, and its item holds its own partition key and data.
  *
  * <p>Every value is bounded so the item stays far inside DynamoDB's 400 KB limit: at most
  * {@link ReadingLimits#MAX_RECORD_BYTES} of the raw data is kept, with its full size and a flag when cut.
@@ -33,6 +34,8 @@ public final class RejectItemMapper {
     public static final String ARRIVAL_TIME = "ArrivalTime";
     public static final String REJECTED_AT = "RejectedAt";
     public static final String EVENT_SOURCE_ARN = "EventSourceArn";
+    /** A user record's index in its aggregated record, which the KCL calls its sub-sequence number. */
+    public static final String SUB_SEQUENCE_NUMBER = "SubSequenceNumber";
 
     private static final int MAX_REASON_CHARS = 1000;
     private static final int MAX_TEXT_CHARS = 1024;
@@ -55,6 +58,9 @@ public final class RejectItemMapper {
         }
         putText(item, SHARD_ID, record.shardId());
         putText(item, SEQUENCE_NUMBER, record.sequenceNumber());
+        if (record.isUserRecord()) {
+            item.put(SUB_SEQUENCE_NUMBER, AttributeValue.fromN(Integer.toString(record.subIndex())));
+        }
         putText(item, PARTITION_KEY, record.partitionKey());
         putText(item, EVENT_SOURCE_ARN, record.eventSourceArn());
         if (record.arrivalTime() != null) {
@@ -66,16 +72,18 @@ public final class RejectItemMapper {
 
     /**
      * The reject's key: the eventID Lambda gives every record; for a hand-made event without one, the sequence
-     * number, else a digest of the data, so that a replay still lands on the same item.
+     * number, else a digest of the data, so that a replay still lands on the same item. A user record's key adds
+     * {@code #} and its index in the aggregate.
      */
     static String eventIdOf(SourceRecord record) {
+        String suffix = record.isUserRecord() ? "#" + record.subIndex() : "";
         if (record.eventId() != null && !record.eventId().isEmpty()) {
-            return bounded(record.eventId(), MAX_KEY_CHARS);
+            return bounded(record.eventId(), MAX_KEY_CHARS) + suffix;
         }
         if (record.sequenceNumber() != null && !record.sequenceNumber().isEmpty()) {
-            return "sequence:" + bounded(record.sequenceNumber(), MAX_KEY_CHARS);
+            return "sequence:" + bounded(record.sequenceNumber(), MAX_KEY_CHARS) + suffix;
         }
-        return "sha256:" + sha256(record.data());
+        return "sha256:" + sha256(record.data()) + suffix;
     }
 
     private static void putText(Map<String, AttributeValue> item, String name, String value) {

@@ -38,21 +38,21 @@ class JsonLoggerTest {
     @Test
     void info_withBatchMetrics_writesAnEmbeddedMetricFormatDocument() throws Exception {
         // given
-        BatchMetrics metrics = new BatchMetrics(100, 97, 2, 1, 3, 1, 0, 42);
+        BatchMetrics metrics = new BatchMetrics(100, 1, 2099, 2096, 2, 1, 3, 1, 0, 42);
 
         // when
         log.info("batch processed", metrics.toEmfFields("sensor-ingest", Instant.ofEpochMilli(1764400000000L)));
 
         // then
         JsonNode line = new ObjectMapper().readTree(written());
-        assertThat(line.get("stored").asInt()).isEqualTo(97);
+        assertThat(line.get("stored").asInt()).isEqualTo(2096);
         assertThat(line.get("FunctionName").asText()).isEqualTo("sensor-ingest");
         JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
         assertThat(directive.get("Namespace").asText()).isEqualTo("SensorPipeline");
         assertThat(directive.get("Dimensions").get(0).get(0).asText()).isEqualTo("FunctionName");
         assertThat(directive.get("Metrics").findValuesAsText("Name"))
-                .containsExactly("records", "stored", "rejected", "duplicates", "retried", "throttled", "failed",
-                        "durationMs");
+                .containsExactly("records", "aggregated", "readings", "stored", "rejected", "duplicates", "retried",
+                        "throttled", "failed", "durationMs");
         assertThat(line.get("_aws").get("Timestamp").asLong()).isEqualTo(1764400000000L);
     }
 }

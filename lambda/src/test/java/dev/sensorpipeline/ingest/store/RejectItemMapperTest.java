@@ -61,4 +61,35 @@ class RejectItemMapperTest {
         assertThat(mapper.toItem(first, "r", now).get(RejectItemMapper.EVENT_ID))
                 .isEqualTo(mapper.toItem(replay, "r", now).get(RejectItemMapper.EVENT_ID));
     }
+
+    @Test
+    void toItem_keysAUserRecord_onItsAggregatesEventIdAndItsIndex_withItsOwnKeyAndData() {
+        // given user record 7 of an aggregated record
+        SourceRecord aggregate = new SourceRecord("shardId-000000000000:42", "42", "sensor-1", null, null,
+                ByteBuffer.wrap(new byte[] {(byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2}));
+        SourceRecord userRecord = aggregate.userRecord(7, "sensor-9",
+                ByteBuffer.wrap("oops".getBytes(StandardCharsets.UTF_8)));
+
+        // when
+        Map<String, AttributeValue> item = mapper.toItem(userRecord, "reason", now);
+
+        // then
+        assertThat(item.get(RejectItemMapper.EVENT_ID).s()).isEqualTo("shardId-000000000000:42#7");
+        assertThat(item.get(RejectItemMapper.SUB_SEQUENCE_NUMBER).n()).isEqualTo("7");
+        assertThat(item.get(RejectItemMapper.SEQUENCE_NUMBER).s()).isEqualTo("42");
+        assertThat(item.get(RejectItemMapper.PARTITION_KEY).s()).isEqualTo("sensor-9");
+        assertThat(RejectItemMapper.rawDataOf(item)).isEqualTo("oops");
+    }
+
+    @Test
+    void toItem_keepsUserRecordsOfAHandMadeEventApart_withoutEventId() {
+        // given two user records of one aggregate without eventID, with the same bytes
+        SourceRecord aggregate = new SourceRecord(null, "42", null, null, null, ByteBuffer.allocate(0));
+        SourceRecord first = aggregate.userRecord(0, "k", ByteBuffer.wrap(new byte[] {1}));
+        SourceRecord second = aggregate.userRecord(1, "k", ByteBuffer.wrap(new byte[] {1}));
+
+        // when / then
+        assertThat(mapper.toItem(first, "r", now).get(RejectItemMapper.EVENT_ID).s()).isEqualTo("sequence:42#0");
+        assertThat(mapper.toItem(second, "r", now).get(RejectItemMapper.EVENT_ID).s()).isEqualTo("sequence:42#1");
+    }
 }

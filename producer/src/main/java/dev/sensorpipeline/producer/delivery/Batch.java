@@ -1,52 +1,34 @@
 package dev.sensorpipeline.producer.delivery;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * The entries of one call, gathered in order until the next would break a limit.
- *
- * <p>Mutable while it is filled, one batch per call; not thread-safe.
+ * The records of one call, gathered until the next would break one of the call's limits: fresh readings as they
+ * come due, after any refused records sent again. One batch per call; not thread-safe.
  */
-final class Batch {
+interface Batch {
 
-    private final BatchLimits limits;
-    private final List<Attempt> attempts = new ArrayList<>();
-    private long bytes;
+    /** Adds a record as it is, such as a refused one sent again, if it fits. */
+    boolean tryAdd(Attempt attempt);
 
-    Batch(BatchLimits limits) {
-        this.limits = limits;
-    }
+    /**
+     * Adds a fresh reading, as a record of its own or packed with others, if it fits.
+     *
+     * @return {@code false} when the call is full for it: it goes in the next one
+     */
+    boolean tryAddReading(PutEntry reading);
 
-    /** Adds the attempt if it fits; an entry never fits only after others, since no entry exceeds a batch. */
-    boolean tryAdd(Attempt attempt) {
-        int size = attempt.entry().size();
-        if (attempts.size() >= limits.maxRecords() || bytes + size > limits.maxBytes()) {
-            return false;
-        }
-        attempts.add(attempt);
-        bytes += size;
-        return true;
-    }
+    /** Whether no reading can be added, whatever it is. */
+    boolean isFull();
 
-    boolean isFull() {
-        return attempts.size() >= limits.maxRecords();
-    }
+    boolean isEmpty();
 
-    boolean isEmpty() {
-        return attempts.isEmpty();
-    }
+    /** Records so far. */
+    int size();
 
-    int size() {
-        return attempts.size();
-    }
+    /** Bytes so far, data and partition keys, as PutRecords counts them. */
+    long bytes();
 
-    long bytes() {
-        return bytes;
-    }
-
-    List<Attempt> attempts() {
-        return Collections.unmodifiableList(attempts);
-    }
+    /** The call's records, in order; once asked for, the batch takes nothing more. */
+    List<Attempt> attempts();
 }

@@ -29,6 +29,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Calls are sequential: two calls in flight could reorder a sensor's readings on its shard at will, and one
  * call of 500 entries already outruns what a shard accepts (1,000 records/s).
+ *
+ * <p>With an {@link Aggregation}, the readings due for a call are packed into KPL aggregated records, and a refused
+ * record is sent again as it is. Counts of readings (taken, accepted, given up, pending) stay counts of readings;
+ * retries count records.
  */
 public final class Delivery {
 
@@ -39,6 +43,7 @@ public final class Delivery {
     private final DoubleSupplier jitter;
     private final BooleanSupplier stopRequested;
     private final LiveCounts counts;
+    private final Aggregation aggregation;
 
     /**
      * @param sleeper       waits for backoffs and the pacer; should return early on a stop request
@@ -49,6 +54,13 @@ public final class Delivery {
      */
     public Delivery(RecordSink sink, DeliveryPolicy policy, Sleeper sleeper, LongSupplier nanoTime,
                     DoubleSupplier jitter, BooleanSupplier stopRequested, LiveCounts counts) {
+        this(sink, policy, sleeper, nanoTime, jitter, stopRequested, counts, null);
+    }
+
+    /** As above, packing readings into aggregated records when {@code aggregation} is not {@code null}. */
+    public Delivery(RecordSink sink, DeliveryPolicy policy, Sleeper sleeper, LongSupplier nanoTime,
+                    DoubleSupplier jitter, BooleanSupplier stopRequested, LiveCounts counts,
+                    Aggregation aggregation) {
         this.sink = sink;
         this.policy = policy;
         this.sleeper = sleeper;
@@ -56,6 +68,7 @@ public final class Delivery {
         this.jitter = jitter;
         this.stopRequested = stopRequested;
         this.counts = counts;
+        this.aggregation = aggregation;
     }
 
     /** Delivers every entry {@code entries} yields, until it runs out, a stop is requested or the sink fails. */
@@ -75,6 +88,9 @@ public final class Delivery {
         private PutEntry lookahead;
         private long taken;
         private long accepted;
+        private long acceptedRecords;
+        private long acceptedBytes;
+        private long acceptedPayloadUnits;
         private long gaveUp;
         private long retried;
         private long calls;
@@ -112,7 +128,7 @@ public final class Delivery {
         }
 
         private Batch nextBatch() {
-            Batch batch = new Batch(sink.limits());
+            Batch batch = aggregation == null ? new PlainBatch(sink.limits()) : aggregation.newBatch(sink.limits());
             while (!refused.isEmpty() && batch.tryAdd(refused.peekFirst())) {
                 refused.pollFirst();
             }
@@ -122,7 +138,7 @@ public final class Delivery {
                 while (!batch.isFull() && taken < allowance && hasMore()) {
                     PutEntry entry = lookahead != null ? lookahead : source.next();
                     lookahead = null;
-                    if (!batch.tryAdd(Attempt.first(entry))) {
+                    if (!batch.tryAddReading(entry)) {
                         lookahead = entry;
                         break;
                     }
@@ -137,15 +153,18 @@ public final class Delivery {
             List<Attempt> attempts = batch.attempts();
             List<PutEntry> entries = new ArrayList<>(attempts.size());
             long retries = 0;
+            long fresh = 0;
             for (Attempt attempt : attempts) {
                 entries.add(attempt.entry());
                 if (attempt.refusals() > 0) {
                     retries++;
+                } else {
+                    fresh += attempt.entry().readings();
                 }
             }
             retried += retries;
             counts.addRetried(retries);
-            counts.addSent(attempts.size() - retries);
+            counts.addSent(fresh);
             List<EntryResult> results;
             try {
                 calls++;
@@ -172,13 +191,20 @@ public final class Delivery {
                 EntryResult result = results.get(i);
                 Attempt attempt = attempts.get(i);
                 if (result.isAccepted()) {
-                    acceptedNow++;
+                    PutEntry entry = attempt.entry();
+                    acceptedNow += entry.readings();
+                    acceptedRecords++;
+                    acceptedBytes += entry.size();
+                    acceptedPayloadUnits += PayloadUnits.of(entry.size());
                     shards.add(result.shardId());
+                    if (aggregation != null) {
+                        aggregation.accepted(entry, result.shardId());
+                    }
                     continue;
                 }
                 refusalsByCode.merge(result.errorCode(), 1L, Long::sum);
                 if (attempt.refusals() >= policy.maxRetries()) {
-                    gaveUpNow++;
+                    gaveUpNow += attempt.entry().readings();
                     noteNotDelivered(attempt.entry());
                 } else {
                     again.add(attempt.refusedAgain());
@@ -219,12 +245,15 @@ public final class Delivery {
         }
 
         private DeliveryReport report(DeliveryReport.Outcome outcome, SinkFailure failure) {
+            long pending = 0;
             for (Attempt attempt : refused) {
                 noteNotDelivered(attempt.entry());
+                pending += attempt.entry().readings();
             }
             Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - startNanos);
-            return new DeliveryReport(outcome, taken, accepted, gaveUp, refused.size(), retried, calls,
-                    refusalsByCode, shards, firstNotDelivered, failure, elapsed);
+            return new DeliveryReport(outcome, taken, accepted, gaveUp, pending, retried, calls,
+                    refusalsByCode, shards, firstNotDelivered, failure, elapsed,
+                    new DeliveryReport.Records(acceptedRecords, acceptedBytes, acceptedPayloadUnits));
         }
     }
 }

@@ -4,22 +4,36 @@ import dev.sensorpipeline.model.SensorReading;
 import java.util.Objects;
 
 /**
- * One record to put: a reading, its encoded bytes and the partition key that picks its shard.
+ * One record to put: a reading, its encoded bytes and the partition key that picks its shard; or a KPL aggregated
+ * record of several readings.
  *
- * @param position     the reading's place in the fleet's sequence, from 0
- * @param reading      the reading, for reports and event files
- * @param partitionKey 1 to 256 characters; Kinesis hashes it to choose the shard
- * @param data         the reading as the function will decode it; not copied, so do not change it
+ * @param position        the reading's place in the fleet's sequence, from 0; an aggregate's first reading's
+ * @param reading         the reading, for reports and event files; an aggregate's first, and earliest, reading
+ * @param partitionKey    1 to 256 characters; Kinesis hashes it to choose the shard, unless an explicit hash key
+ *                        is given
+ * @param data            the reading as the function will decode it, or the aggregate; not copied, so do not
+ *                        change it
+ * @param explicitHashKey the hash key that picks the shard instead of the partition key's, or {@code null}
+ * @param readings        how many readings the record carries: 1, or an aggregate's count
  */
-public record PutEntry(long position, SensorReading reading, String partitionKey, byte[] data) {
+public record PutEntry(long position, SensorReading reading, String partitionKey, byte[] data,
+                       String explicitHashKey, int readings) {
 
     /** Kinesis's limit on a partition key, in Unicode characters. */
     public static final int MAX_PARTITION_KEY_CHARS = 256;
+
+    /** A record of one reading, routed by its partition key. */
+    public PutEntry(long position, SensorReading reading, String partitionKey, byte[] data) {
+        this(position, reading, partitionKey, data, null, 1);
+    }
 
     public PutEntry {
         Objects.requireNonNull(reading, "reading");
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(data, "data");
+        if (readings < 1) {
+            throw new IllegalArgumentException("a record carries at least one reading, not " + readings);
+        }
         int keyChars = partitionKey.codePointCount(0, partitionKey.length());
         if (keyChars < 1 || keyChars > MAX_PARTITION_KEY_CHARS) {
             throw new IllegalArgumentException("a partition key has 1 to " + MAX_PARTITION_KEY_CHARS
@@ -36,7 +50,13 @@ public record PutEntry(long position, SensorReading reading, String partitionKey
         return data.length + utf8Length(partitionKey);
     }
 
-    private static int utf8Length(String text) {
+    /** Whether the record is a KPL aggregate of several readings. */
+    public boolean isAggregate() {
+        return readings > 1;
+    }
+
+    /** UTF-8 bytes of a partition key, as Kinesis counts them. */
+    static int utf8Length(String text) {
         int bytes = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

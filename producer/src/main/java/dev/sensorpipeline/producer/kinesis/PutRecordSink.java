@@ -34,6 +34,7 @@ public final class PutRecordSink implements RecordSink {
         try {
             PutRecordResponse response = client.putRecord(r -> r.streamName(target.streamName())
                     .partitionKey(entry.partitionKey())
+                    .explicitHashKey(entry.explicitHashKey())
                     .data(SdkBytes.fromByteArrayUnsafe(entry.data())));
             return List.of(EntryResult.accepted(response.shardId()));
         } catch (SdkException e) {

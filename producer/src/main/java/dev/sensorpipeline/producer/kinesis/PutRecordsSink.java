@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
-/** Puts a batch with one PutRecords call and reads each entry's fate from the answer. */
+/**
+ * Puts a batch with one PutRecords call and reads each entry's fate from the answer. An entry's explicit hash key,
+ * when it has one (an aggregated record's), picks its shard instead of its partition key.
+ */
 public final class PutRecordsSink implements RecordSink {
 
     private final KinesisClient client;
@@ -30,6 +33,7 @@ public final class PutRecordsSink implements RecordSink {
         for (PutEntry entry : entries) {
             records.add(PutRecordsRequestEntry.builder()
                     .partitionKey(entry.partitionKey())
+                    .explicitHashKey(entry.explicitHashKey())
                     .data(SdkBytes.fromByteArrayUnsafe(entry.data()))
                     .build());
         }

@@ -24,15 +24,27 @@ public final class Summary {
      * @param callName   {@code PutRecords}, or {@code PutRecord} in book mode
      * @param maxRetries the allowed retries, to explain a give-up
      * @param seed       the fleet's seed
+     * @param aggregated whether readings were packed into aggregated records
      */
-    public record Facts(String streamName, int openShards, String callName, int maxRetries, long seed) {
+    public record Facts(String streamName, int openShards, String callName, int maxRetries, long seed,
+                        boolean aggregated) {
+
+        /** The facts of a run that sent one record per reading. */
+        public Facts(String streamName, int openShards, String callName, int maxRetries, long seed) {
+            this(streamName, openShards, callName, maxRetries, seed, false);
+        }
     }
 
     public static String of(DeliveryReport report, Facts facts) {
-        String delivered = String.format(Locale.ROOT, "%d readings to stream '%s' in %d %s calls over %d of %d shards"
-                        + " in %.2f s (%.0f readings/s); %d entries retried",
-                report.accepted(), facts.streamName(), report.calls(), facts.callName(), report.shards().size(),
-                facts.openShards(), report.elapsed().toNanos() / 1e9, report.acceptedPerSecond(), report.retried());
+        String inRecords = facts.aggregated()
+                ? String.format(Locale.ROOT, " in %d records (%d bytes, %d PUT payload units)",
+                        report.records().count(), report.records().bytes(), report.records().payloadUnits())
+                : "";
+        String delivered = String.format(Locale.ROOT, "%d readings%s to stream '%s' in %d %s calls over %d of %d "
+                        + "shards in %.2f s (%.0f readings/s); %d %s retried",
+                report.accepted(), inRecords, facts.streamName(), report.calls(), facts.callName(),
+                report.shards().size(), facts.openShards(), report.elapsed().toNanos() / 1e9,
+                report.acceptedPerSecond(), report.retried(), facts.aggregated() ? "records" : "entries");
         String refusals = report.refusalsByCode().isEmpty() ? "" : "; refusals: " + refusals(report.refusalsByCode());
         String seed = "; seed " + facts.seed();
         return switch (report.outcome()) {

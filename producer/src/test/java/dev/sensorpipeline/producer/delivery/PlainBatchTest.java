@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class BatchTest {
+class PlainBatchTest {
 
     private static final int MIB = 1024 * 1024;
 
     @Test
     void tryAdd_refusesThe501stEntry() {
         // given
-        Batch batch = new Batch(BatchLimits.PUT_RECORDS);
+        PlainBatch batch = new PlainBatch(BatchLimits.PUT_RECORDS);
         Entries.of(500, 13).forEach(entry -> assertThat(batch.tryAdd(Attempt.first(entry))).isTrue());
 
         // when
@@ -26,7 +26,7 @@ class BatchTest {
     @Test
     void tryAdd_takesEntriesThatFillFiveMebibytesExactly() {
         // given: five entries of one MiB each, partition key included
-        Batch batch = new Batch(BatchLimits.PUT_RECORDS);
+        PlainBatch batch = new PlainBatch(BatchLimits.PUT_RECORDS);
 
         // when
         for (int i = 0; i < 5; i++) {
@@ -40,7 +40,7 @@ class BatchTest {
     @Test
     void tryAdd_countsThePartitionKeyAgainstTheFiveMebibytes() {
         // given: 5 MiB less one byte of data and keys
-        Batch batch = new Batch(BatchLimits.PUT_RECORDS);
+        PlainBatch batch = new PlainBatch(BatchLimits.PUT_RECORDS);
         for (int i = 0; i < 4; i++) {
             batch.tryAdd(Attempt.first(Entries.sized(i, "sensor-1", MIB)));
         }
@@ -57,7 +57,7 @@ class BatchTest {
     @Test
     void tryAdd_takesOneEntryOnly_underPutRecordLimits() {
         // given
-        Batch batch = new Batch(BatchLimits.PUT_RECORD);
+        PlainBatch batch = new PlainBatch(BatchLimits.PUT_RECORD);
         batch.tryAdd(Attempt.first(Entries.of(1, 1).get(0)));
 
         // when
