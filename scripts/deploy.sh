@@ -237,7 +237,19 @@ print_summary() {
     echo "  mapping   ${MAPPING_UUID} (ReportBatchItemFailures)"
 }
 
+check_arguments() {
+    if [[ $# -eq 1 && ( "$1" == "--help" || "$1" == "-h" ) ]]; then
+        sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        exit 0
+    fi
+    if [[ $# -gt 0 ]]; then
+        echo "deploy: takes no arguments (got '$*'); configure it with environment variables, see --help" >&2
+        exit 2
+    fi
+}
+
 main() {
+    check_arguments "$@"
     trap cleanup EXIT
     resolve_names
     require_region

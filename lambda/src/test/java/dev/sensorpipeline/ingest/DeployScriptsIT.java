@@ -157,6 +157,16 @@ class DeployScriptsIT {
     }
 
     @Test
+    void deploy_refusesArguments_namingThem() throws Exception {
+        // when
+        Run run = script(localEnv(), "deploy.sh", "--stream", "x");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("takes no arguments (got '--stream x')");
+    }
+
+    @Test
     void deploy_refusesToRun_withoutARegion() throws Exception {
         // given
         Map<String, String> env = new HashMap<>(localEnv());
