@@ -61,8 +61,10 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor) {
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
         customizer.accept(builder);
         DynamoDbClient dynamoDb = builder.build();
-        TableCheck.requireTable(dynamoDb, "TABLE_NAME", config.tableName(), config.region());
-        TableCheck.requireTable(dynamoDb, "REJECTS_TABLE_NAME", config.rejectsTableName(), config.region());
+        if (config.checkTablesAtStart()) {
+            TableCheck.requireTable(dynamoDb, "TABLE_NAME", config.tableName(), config.region());
+            TableCheck.requireTable(dynamoDb, "REJECTS_TABLE_NAME", config.rejectsTableName(), config.region());
+        }
         return create(config, dynamoDb);
     }
 

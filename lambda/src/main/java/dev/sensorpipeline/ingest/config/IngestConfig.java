@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param maxWriteAttempts {@code WRITE_MAX_ATTEMPTS}, default 12: attempts per request before its items are reported
  * @param deadlineMargin   {@code DEADLINE_MARGIN_MS}, default 1000: no write starts this close to the timeout
  * @param functionName     {@code AWS_LAMBDA_FUNCTION_NAME}, the metrics' dimension
+ * @param checkTablesAtStart {@code CHECK_TABLES_AT_START}, default true: DescribeTable both tables at start-up, so a
+ *                         wrong name fails the init naming it; false skips the check (and its permission)
  */
 public record IngestConfig(
         String region,
@@ -26,7 +28,8 @@ public record IngestConfig(
         int writeParallelism,
         int maxWriteAttempts,
         Duration deadlineMargin,
-        String functionName) {
+        String functionName,
+        boolean checkTablesAtStart) {
 
     public static final String DEFAULT_TABLE_NAME = "SensorData";
     public static final String DEFAULT_REJECTS_TABLE_NAME = "SensorDataRejects";
@@ -44,7 +47,21 @@ public record IngestConfig(
                 intSetting(env, "WRITE_PARALLELISM", 8, 1, 64),
                 intSetting(env, "WRITE_MAX_ATTEMPTS", 12, 1, 100),
                 Duration.ofMillis(intSetting(env, "DEADLINE_MARGIN_MS", 1000, 0, 60_000)),
-                nonBlank(env.get("AWS_LAMBDA_FUNCTION_NAME")).orElse("sensor-ingest"));
+                nonBlank(env.get("AWS_LAMBDA_FUNCTION_NAME")).orElse("sensor-ingest"),
+                booleanSetting(env, "CHECK_TABLES_AT_START", true));
+    }
+
+    private static boolean booleanSetting(Map<String, String> env, String variable, boolean defaultValue) {
+        Optional<String> value = nonBlank(env.get(variable));
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(variable + "='" + value.get()
+                    + "' is not true or false: set it to true or false, or unset it");
+        };
     }
 
     private static String region(Map<String, String> env) {

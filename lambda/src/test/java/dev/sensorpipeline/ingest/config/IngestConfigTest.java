@@ -34,7 +34,7 @@ class IngestConfigTest {
 
         // then
         assertThat(config).isEqualTo(new IngestConfig("us-west-2", "Readings", "Readings.Rejects",
-                Optional.of(Duration.ofDays(30)), 4, 3, Duration.ofMillis(250), "ingest-dev"));
+                Optional.of(Duration.ofDays(30)), 4, 3, Duration.ofMillis(250), "ingest-dev", true));
     }
 
     @Test
@@ -59,6 +59,13 @@ class IngestConfigTest {
                 "TABLE_NAME", "sensor data!")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("TABLE_NAME='sensor data!' is not a DynamoDB table name");
+    }
+
+    @Test
+    void fromEnvironment_namesTheSetting_whenTheTableCheckIsNeitherTrueNorFalse() {
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1",
+                "CHECK_TABLES_AT_START", "sometimes")))
+                .hasMessage("CHECK_TABLES_AT_START='sometimes' is not true or false: set it to true or false, or unset it");
     }
 
     @Test

@@ -87,7 +87,12 @@ final class LocalDeployment {
 
     /** {@code --environment} for the ingest function with these tables. */
     static String ingestEnvironment(String table, String rejectsTable) {
+        return ingestEnvironment(table, rejectsTable, true);
+    }
+
+    static String ingestEnvironment(String table, String rejectsTable, boolean checkTablesAtStart) {
         return "{\"Variables\":{\"TABLE_NAME\":\"" + table + "\",\"REJECTS_TABLE_NAME\":\"" + rejectsTable
+                + "\",\"CHECK_TABLES_AT_START\":\"" + checkTablesAtStart
                 + "\",\"JAVA_TOOL_OPTIONS\":\"" + JAVA_TOOL_OPTIONS + "\"}}";
     }
 
