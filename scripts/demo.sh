@@ -75,16 +75,13 @@ produce() {
         --start-time "${START_TIME}" --humidity --rate 0 --progress never
 }
 
-# aws CLI v1 base64-encodes a blob argument itself; v2 does so only when told the argument is raw.
 put_bad_records() {
-    local raw_flag=() record i=0
-    if aws --version 2>&1 | grep -q '^aws-cli/2'; then
-        raw_flag=(--cli-binary-format raw-in-base64-out)
-    fi
+    local record i=0
+    detect_raw_blob_flag
     echo "== putting ${#BAD_RECORDS[@]} bad records with the aws CLI"
     for record in "${BAD_RECORDS[@]}"; do
         aws kinesis put-record --stream-name temperature-sensor-data --partition-key "bad-$((i++))" \
-            --data "${record}" "${raw_flag[@]}" >/dev/null
+            --data "${record}" "${RAW_BLOB_FLAG[@]}" >/dev/null
     done
 }
 
@@ -118,26 +115,17 @@ print_summary() {
     expected_readings
     aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"
     echo "== summary"
-    python3 - "${WORK_DIR}/expected.jsonl" "${WORK_DIR}/stored.json" "$(count_items SensorDataRejects)" \
-        "${PRODUCE_STARTED}" "${ALL_IN_AT}" <<'PY'
-import json, sys
-from decimal import Decimal
+    PYTHONPATH="${ROOT}/scripts/lib" python3 - "${WORK_DIR}/expected.jsonl" "${WORK_DIR}/stored.json" \
+        "$(count_items SensorDataRejects)" "${PRODUCE_STARTED}" "${ALL_IN_AT}" <<'PY'
+import sys
+from readings import expected_readings, lost_readings, stored_count, stored_items
 expected_file, stored_file, rejected, started, done = sys.argv[1:6]
-expected = {}
-for line in open(expected_file):
-    r = json.loads(line, parse_float=Decimal)
-    expected[(r["sensor_id"], int(r["current_time"]))] = r
-stored = {}
-for item in json.load(open(stored_file))["Items"]:
-    stored[(item["SensorId"]["S"], int(item["CurrentTime"]["N"]))] = item
-def same(r, item):
-    return (Decimal(item["Temperature"]["N"]) == Decimal(str(r["temperature"]))
-            and ("humidity" in r) == ("Humidity" in item)
-            and ("humidity" not in r or Decimal(item["Humidity"]["N"]) == Decimal(str(r["humidity"]))))
-lost = [k for k, r in expected.items() if k not in stored or not same(r, stored[k])]
+expected = expected_readings(expected_file)
+stored = stored_items(stored_file)
+lost = lost_readings(expected, stored)
 seconds = float(done) - float(started)
 print(f"   produced  {len(expected)}")
-print(f"   stored    {sum(1 for k in expected if k in stored)}")
+print(f"   stored    {stored_count(expected, stored)}")
 print(f"   rejected  {rejected}")
 print(f"   lost      {len(lost)}")
 print(f"   readings/s {len(expected) / seconds:.0f} (first put to last item stored: {seconds:.1f} s)")

@@ -125,13 +125,10 @@ produce() {
     PRODUCER_PID=$!
 }
 
-# One PutRecords call; the proxy may refuse some entries, so what it refused is sent again. aws CLI v1
-# base64-encodes blobs itself; v2 does so only when told the input is raw.
+# One PutRecords call; the proxy may refuse some entries, so what it refused is sent again.
 put_bad_records() {
-    local raw_flag=() attempt
-    if aws --version 2>&1 | grep -q '^aws-cli/2'; then
-        raw_flag=(--cli-binary-format raw-in-base64-out)
-    fi
+    local attempt
+    detect_raw_blob_flag
     python3 - "${BAD}" >"${WORK_DIR}/bad-records.json" <<'PY'
 import json, sys
 records = [{"PartitionKey": f"bad-{i}",
@@ -140,7 +137,7 @@ records = [{"PartitionKey": f"bad-{i}",
 print(json.dumps({"StreamName": "temperature-sensor-data", "Records": records}))
 PY
     for attempt in 1 2 3 4 5 6 7 8 9 10; do
-        aws kinesis put-records --cli-input-json "file://${WORK_DIR}/bad-records.json" "${raw_flag[@]}" \
+        aws kinesis put-records --cli-input-json "file://${WORK_DIR}/bad-records.json" "${RAW_BLOB_FLAG[@]}" \
             --output json >"${WORK_DIR}/bad-result.json"
         if ! python3 - "${WORK_DIR}/bad-records.json" "${WORK_DIR}/bad-result.json" <<'PY'
 import json, sys
@@ -205,20 +202,14 @@ report() {
     export AWS_ENDPOINT_URL="${MOTO_ENDPOINT}"
     aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"
     echo "== soak figures"
-    python3 - "${WORK_DIR}" "$(count_items SensorDataRejects)" "${BAD}" "${ELAPSED}" <<'PY'
+    PYTHONPATH="${ROOT}/scripts/lib" python3 - "${WORK_DIR}" "$(count_items SensorDataRejects)" "${BAD}" \
+        "${ELAPSED}" <<'PY'
 import glob, json, sys
-from decimal import Decimal
+from readings import expected_readings, lost_readings, stored_count, stored_items
 work, rejected, bad, elapsed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-expected = {}
-for line in open(f"{work}/expected.jsonl"):
-    r = json.loads(line, parse_float=Decimal)
-    expected[(r["sensor_id"], int(r["current_time"]))] = r
-stored = {(i["SensorId"]["S"], int(i["CurrentTime"]["N"])): i for i in json.load(open(f"{work}/stored.json"))["Items"]}
-def same(r, item):
-    return (Decimal(item["Temperature"]["N"]) == Decimal(str(r["temperature"]))
-            and ("humidity" in r) == ("Humidity" in item)
-            and ("humidity" not in r or Decimal(item["Humidity"]["N"]) == Decimal(str(r["humidity"]))))
-lost = [k for k, r in expected.items() if k not in stored or not same(r, stored[k])]
+expected = expected_readings(f"{work}/expected.jsonl")
+stored = stored_items(f"{work}/stored.json")
+lost = lost_readings(expected, stored)
 written = 0
 for log in glob.glob(f"{work}/runner-*.log"):
     for line in open(log, errors="replace"):
@@ -235,7 +226,7 @@ for line in open(f"{work}/proxy.log"):
 injected = {key: sum(op.get(key, 0) for op in faults.values())
             for key in ("throttled", "failed", "itemsLeftUnprocessed", "entriesRefused")}
 print(f"   produced            {len(expected)}")
-print(f"   stored              {sum(1 for k in expected if k in stored)}")
+print(f"   stored              {stored_count(expected, stored)}")
 print(f"   rejected            {rejected} (of {bad} bad records put)")
 print(f"   lost                {len(lost)}")
 print(f"   duplicates written  {max(0, written - len(expected))} (items written again by retries and replays)")

@@ -3,29 +3,32 @@
 
 # Says what is missing, and how to install it, for each tool the local flows need.
 check_prerequisites() {
-    local missing=0
-    if ! command -v java >/dev/null 2>&1; then
-        echo "missing: java (17 or later). Install: apt-get install -y openjdk-17-jdk-headless" >&2
-        missing=1
-    fi
-    if ! command -v mvn >/dev/null 2>&1; then
-        echo "missing: mvn (Maven 3.8+). Install: apt-get install -y maven" >&2
-        missing=1
-    fi
-    if ! command -v python3 >/dev/null 2>&1; then
-        echo "missing: python3. Install: apt-get install -y python3 python3-pip" >&2
-        missing=1
-    fi
-    if ! command -v moto_server >/dev/null 2>&1; then
-        echo "missing: moto_server (moto 5). Install: pip install 'moto[server]'" >&2
-        missing=1
-    fi
-    if ! command -v aws >/dev/null 2>&1; then
-        echo "missing: the aws CLI (v1 or v2). Install: pip install awscli" >&2
-        missing=1
-    fi
+    local entry tool what install missing=0
+    local -a tools=(
+        "java|java (17 or later)|apt-get install -y openjdk-17-jdk-headless"
+        "mvn|mvn (Maven 3.8+)|apt-get install -y maven"
+        "python3|python3|apt-get install -y python3 python3-pip"
+        "moto_server|moto_server (moto 5)|pip install 'moto[server]'"
+        "aws|the aws CLI (v1 or v2)|pip install awscli"
+    )
+    for entry in "${tools[@]}"; do
+        IFS='|' read -r tool what install <<<"${entry}"
+        if ! command -v "${tool}" >/dev/null 2>&1; then
+            echo "missing: ${what}. Install: ${install}" >&2
+            missing=1
+        fi
+    done
     if [[ "${missing}" -ne 0 ]]; then
         exit 3
+    fi
+}
+
+# Sets RAW_BLOB_FLAG to what `aws kinesis put-record(s)` needs for raw data: aws CLI v1 base64-encodes a blob
+# itself; v2 does so only when told the input is raw.
+detect_raw_blob_flag() {
+    RAW_BLOB_FLAG=()
+    if aws --version 2>&1 | grep -q '^aws-cli/2'; then
+        RAW_BLOB_FLAG=(--cli-binary-format raw-in-base64-out)
     fi
 }
 
