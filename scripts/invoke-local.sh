@@ -6,11 +6,12 @@
 #
 # stdout: the function's JSON response (its only line). stderr: the function's logs and a Lambda-style REPORT line.
 # The function's environment comes from infra/lambda-function.json, unless already set in yours.
+# FUNCTION_JAR=path runs another build of the function (scripts/bench-cold-start.sh --baseline uses it).
 # Exit: 0 the function returned; 1 it failed (stdout then holds Lambda's error document); 2 bad usage.
 set -euo pipefail
 
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly FUNCTION_JAR="${ROOT}/lambda/target/sensor-ingest-lambda.jar"
+readonly FUNCTION_JAR="${FUNCTION_JAR:-${ROOT}/lambda/target/sensor-ingest-lambda.jar}"
 readonly RUNNER_JAR="${ROOT}/local/target/sensor-local.jar"
 readonly FUNCTION_SPEC="${ROOT}/infra/lambda-function.json"
 

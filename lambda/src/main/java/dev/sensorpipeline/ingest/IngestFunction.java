@@ -49,7 +49,15 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor) {
      */
     public static IngestFunction fromEnvironment(Map<String, String> env,
                                                  Consumer<DynamoDbClientBuilder> customizer) {
-        IngestConfig config = IngestConfig.fromEnvironment(env);
+        return build(IngestConfig.fromEnvironment(env), customizer);
+    }
+
+    /** As {@link #fromEnvironment(Map)}, from settings already read. */
+    public static IngestFunction build(IngestConfig config) {
+        return build(config, builder -> { });
+    }
+
+    private static IngestFunction build(IngestConfig config, Consumer<DynamoDbClientBuilder> customizer) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(config.region()))
                 .httpClient(UrlConnectionHttpClient.builder()

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.sensorpipeline.ingest.batch.BatchProcessor;
 import dev.sensorpipeline.ingest.batch.BatchReport;
 import dev.sensorpipeline.ingest.batch.SourceRecord;
+import dev.sensorpipeline.ingest.config.IngestConfig;
+import dev.sensorpipeline.ingest.internal.BackgroundStart;
 import dev.sensorpipeline.ingest.internal.Deadline;
 import java.time.Duration;
 import org.crac.Core;
@@ -26,14 +28,24 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
     /** Used when the handler is called without a context, outside Lambda. */
     private static final Duration DEFAULT_REMAINING_TIME = Duration.ofMinutes(1);
 
-    private final BatchProcessor processor;
+    private final BackgroundStart<BatchProcessor> processor;
     private final Duration deadlineMargin;
 
-    /** Wires real clients from the environment; fails naming the setting when one is bad. */
+    /**
+     * Reads the settings, failing naming the setting when one is bad; then wires real clients and checks the tables,
+     * on another thread on an on-demand container (see {@link IngestConfig#buildInBackground()}).
+     */
     public IngestHandler() {
-        this(IngestFunction.fromEnvironment(System.getenv()));
+        this(IngestConfig.fromEnvironment(System.getenv()));
         // With SnapStart, Lambda snapshots the container after this constructor; the hooks prime it first.
         Core.getGlobalContext().register(this);
+    }
+
+    private IngestHandler(IngestConfig config) {
+        this(config.buildInBackground()
+                        ? BackgroundStart.begin("ingest-start", () -> IngestFunction.build(config).processor())
+                        : BackgroundStart.now(() -> IngestFunction.build(config).processor()),
+                config.deadlineMargin());
     }
 
     IngestHandler(IngestFunction function) {
@@ -41,6 +53,10 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
     }
 
     IngestHandler(BatchProcessor processor, Duration deadlineMargin) {
+        this(BackgroundStart.ready(processor), deadlineMargin);
+    }
+
+    private IngestHandler(BackgroundStart<BatchProcessor> processor, Duration deadlineMargin) {
         this.processor = processor;
         this.deadlineMargin = deadlineMargin;
     }
@@ -51,7 +67,7 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        processor.prime();
+        processor.get().prime();
     }
 
     @Override
@@ -65,7 +81,8 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
         Duration remaining = context == null
                 ? DEFAULT_REMAINING_TIME
                 : Duration.ofMillis(context.getRemainingTimeInMillis());
-        BatchReport report = processor.process(sourceRecords(event), Deadline.in(remaining, deadlineMargin));
+        Deadline deadline = Deadline.in(remaining, deadlineMargin);
+        BatchReport report = processor.get().process(sourceRecords(event), deadline);
         if (report.unreportableFailures() > 0) {
             // Without sequence numbers only a replay of the whole batch can bring the failed records back.
             throw new IllegalStateException(report.unreportableFailures()

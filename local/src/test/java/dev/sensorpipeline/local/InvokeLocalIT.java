@@ -119,6 +119,24 @@ class InvokeLocalIT {
     }
 
     @Test
+    void invokeLocal_exitsOne_withAnErrorNamingTheSetting_whenTheTableDoesNotExist() throws Exception {
+        // given: the table check runs beside the runtime's start-up, so its verdict comes with the first invocation
+        Map<String, String> env = new HashMap<>(localEndpoint());
+        env.put("TABLE_NAME", "SensorDataTypo");
+
+        // when
+        Run run = invokeLocal(env, "test-payloads/book-single-record.json");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode error = new ObjectMapper().readTree(run.lastLine());
+        assertThat(error.get("errorMessage").asText())
+                .startsWith("TABLE_NAME='SensorDataTypo': there is no such table in us-east-1");
+        assertThat(error.get("errorType").asText()).endsWith("ConfigurationException");
+        assertThat(dynamoDb.scan(ScanRequest.builder().tableName("SensorData").build()).count()).isZero();
+    }
+
+    @Test
     void invokeLocal_exitsTwo_withUsage_whenTheEventFileIsMissing() throws Exception {
         // when
         Run run = invokeLocal(localEndpoint(), "test-payloads/no-such-event.json");

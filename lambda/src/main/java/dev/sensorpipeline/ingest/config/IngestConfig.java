@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
  * @param deadlineMargin   {@code DEADLINE_MARGIN_MS}, default 1000: no write starts this close to the timeout
  * @param functionName     {@code AWS_LAMBDA_FUNCTION_NAME}, the metrics' dimension
  * @param checkTablesAtStart {@code CHECK_TABLES_AT_START}, default true: DescribeTable both tables at start-up, so a
- *                         wrong name fails the init naming it; false skips the check (and its permission)
+ *                         wrong name fails the start-up naming it; false skips the check (and its permission)
+ * @param buildInBackground from {@code AWS_LAMBDA_INITIALIZATION_TYPE} (set by Lambda): true on an on-demand container
+ *                         and outside Lambda, where the client build and the table check overlap the runtime's own
+ *                         start-up and the first invocation waits for them; false with provisioned concurrency and
+ *                         SnapStart, whose init is off the request path, so everything is done in it
  */
 public record IngestConfig(
         String region,
@@ -29,7 +33,8 @@ public record IngestConfig(
         int maxWriteAttempts,
         Duration deadlineMargin,
         String functionName,
-        boolean checkTablesAtStart) {
+        boolean checkTablesAtStart,
+        boolean buildInBackground) {
 
     public static final String DEFAULT_TABLE_NAME = "SensorData";
     public static final String DEFAULT_REJECTS_TABLE_NAME = "SensorDataRejects";
@@ -48,7 +53,13 @@ public record IngestConfig(
                 intSetting(env, "WRITE_MAX_ATTEMPTS", 12, 1, 100),
                 Duration.ofMillis(intSetting(env, "DEADLINE_MARGIN_MS", 1000, 0, 60_000)),
                 nonBlank(env.get("AWS_LAMBDA_FUNCTION_NAME")).orElse("sensor-ingest"),
-                booleanSetting(env, "CHECK_TABLES_AT_START", true));
+                booleanSetting(env, "CHECK_TABLES_AT_START", true),
+                buildInBackground(env));
+    }
+
+    private static boolean buildInBackground(Map<String, String> env) {
+        // "on-demand", "provisioned-concurrency" or "snap-start"; unset outside Lambda.
+        return nonBlank(env.get("AWS_LAMBDA_INITIALIZATION_TYPE")).map("on-demand"::equals).orElse(true);
     }
 
     private static boolean booleanSetting(Map<String, String> env, String variable, boolean defaultValue) {

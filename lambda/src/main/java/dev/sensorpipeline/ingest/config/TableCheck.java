@@ -6,8 +6,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Checks at start-up that the configured tables exist, so that a misspelt TABLE_NAME fails the container's init
- * with a message naming it, instead of every batch failing and being retried.
+ * Checks at start-up that the configured tables exist, so that a misspelt TABLE_NAME fails the container's start-up
+ * with a message naming the setting, rather than as a write error half-way through a batch.
  */
 public final class TableCheck {
 

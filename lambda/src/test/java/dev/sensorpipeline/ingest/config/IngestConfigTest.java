@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IngestConfigTest {
 
@@ -34,7 +36,25 @@ class IngestConfigTest {
 
         // then
         assertThat(config).isEqualTo(new IngestConfig("us-west-2", "Readings", "Readings.Rejects",
-                Optional.of(Duration.ofDays(30)), 4, 3, Duration.ofMillis(250), "ingest-dev", true));
+                Optional.of(Duration.ofDays(30)), 4, 3, Duration.ofMillis(250), "ingest-dev", true, true));
+    }
+
+    @ParameterizedTest(name = "AWS_LAMBDA_INITIALIZATION_TYPE={0}")
+    @CsvSource(value = {"NULL, true", "on-demand, true", "provisioned-concurrency, false", "snap-start, false"},
+            nullValues = "NULL")
+    void fromEnvironment_buildsInBackgroundOnlyWhenInitIsOnTheRequestPath(String initializationType,
+                                                                           boolean inBackground) {
+        // given
+        Map<String, String> env = new java.util.HashMap<>(Map.of("AWS_REGION", "us-east-1"));
+        if (initializationType != null) {
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
+        }
+
+        // when
+        IngestConfig config = IngestConfig.fromEnvironment(env);
+
+        // then
+        assertThat(config.buildInBackground()).isEqualTo(inBackground);
     }
 
     @Test

@@ -91,7 +91,7 @@ class RunLocalErrorHandlingIT {
     void runLocal_resumesAtTheLowestReportedFailure_andDeliversEverything_onceTheFunctionIsFixed() throws Exception {
         // given: the rejects table is misnamed, so every BatchWriteItem that holds a reject fails, and the function
         // reports the records of those requests as batch item failures; the others are stored. The start-up table
-        // check is off: with it, the misnamed table would fail the function's init instead, before any write.
+        // check is off: with it, the misnamed table would fail the function's start-up instead, before any write.
         String name = "ingest-item-failures";
         String streamArn = deployment.createStream(name, 1);
         deployment.createFunction(name, LocalDeployment.INGEST_JAR, "--environment",
