@@ -1,7 +1,7 @@
 package dev.sensorpipeline.ingest.internal;
 
+import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -20,9 +20,14 @@ public final class Backoff {
         this.random = random;
     }
 
-    /** 25 ms doubling up to 2 s, with thread-local randomness. */
+    /**
+     * 25 ms doubling up to 2 s. The jitter comes from {@link SecureRandom}, as AWS's SnapStart guidance recommends
+     * (on Linux it mixes in /dev/urandom on every draw): a generator seeded before a SnapStart snapshot would give
+     * every container restored from it the same waits, so they would retry in step, which jitter is there to prevent.
+     */
     public static Backoff standard() {
-        return new Backoff(Duration.ofMillis(25), Duration.ofSeconds(2), () -> ThreadLocalRandom.current().nextDouble());
+        SecureRandom random = new SecureRandom();
+        return new Backoff(Duration.ofMillis(25), Duration.ofSeconds(2), random::nextDouble);
     }
 
     /** The wait before retry number {@code retry} (1 for the first retry). */
