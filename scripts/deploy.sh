@@ -7,8 +7,12 @@
 #   AWS_REGION=us-east-1 scripts/deploy.sh                                      # AWS, default profile
 #   AWS_ENDPOINT_URL=http://127.0.0.1:5000 AWS_REGION=us-east-1 scripts/deploy.sh  # a local endpoint
 #
-# Overrides: STREAM_NAME, TABLE_NAME, REJECTS_TABLE_NAME, FUNCTION_NAME, ROLE_NAME; AWS_PROFILE as usual;
-# FUNCTION_JAR and FUNCTION_HANDLER deploy another build (scripts/bench.sh deploys its baseline so).
+# Each deploy publishes a version (SnapStart applies to published versions) and points the alias FUNCTION_ALIAS
+# (default live) at it; the event source mapping invokes the alias.
+#
+# Overrides: STREAM_NAME, TABLE_NAME, REJECTS_TABLE_NAME, FUNCTION_NAME, FUNCTION_ALIAS, ROLE_NAME;
+# AWS_PROFILE as usual; FUNCTION_JAR and FUNCTION_HANDLER deploy another build (scripts/bench.sh deploys its
+# baseline so).
 set -euo pipefail
 
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -186,30 +190,54 @@ create_or_update_function() {
     fi
 }
 
+# SnapStart applies to published versions only, so every deploy publishes one (none when nothing changed since
+# the last) and moves the alias to it; the mapping invokes the alias.
+publish_version() {
+    FUNCTION_ARN="$(aws lambda get-function-configuration --function-name "${FUNCTION_NAME}" \
+        --query FunctionArn --output text)"
+    FUNCTION_VERSION="$(aws lambda publish-version --function-name "${FUNCTION_NAME}" \
+        --description "published by scripts/deploy.sh" --query Version --output text)"
+    echo "== function ${FUNCTION_NAME}: version ${FUNCTION_VERSION} published; waiting until it is active" \
+        "(with SnapStart, Lambda snapshots it first)"
+    aws lambda wait published-version-active --function-name "${FUNCTION_NAME}" --qualifier "${FUNCTION_VERSION}"
+}
+
+create_or_update_alias() {
+    if aws_quiet lambda get-alias --function-name "${FUNCTION_NAME}" --name "${FUNCTION_ALIAS}"; then
+        echo "== alias ${FUNCTION_ALIAS}: moving to version ${FUNCTION_VERSION}"
+        ALIAS_ARN="$(aws lambda update-alias --function-name "${FUNCTION_NAME}" --name "${FUNCTION_ALIAS}" \
+            --function-version "${FUNCTION_VERSION}" --query AliasArn --output text)"
+    else
+        echo "== alias ${FUNCTION_ALIAS}: creating, at version ${FUNCTION_VERSION}"
+        ALIAS_ARN="$(aws lambda create-alias --function-name "${FUNCTION_NAME}" --name "${FUNCTION_ALIAS}" \
+            --function-version "${FUNCTION_VERSION}" --query AliasArn --output text)"
+    fi
+    export ALIAS_ARN
+}
+
 create_or_update_mapping() {
     local uuid
-    uuid="$(aws lambda list-event-source-mappings --function-name "${FUNCTION_NAME}" \
-        --event-source-arn "${STREAM_ARN}" --query 'EventSourceMappings[0].UUID' --output text)"
+    # Whatever it invoked before (the function, as deploys before aliases made it, an older alias or a version).
+    uuid="$(function_mapping_uuids "${FUNCTION_ARN}" "${STREAM_ARN}" | awk '{ print $1 }')"
     if [[ -n "${uuid}" && "${uuid}" != "None" ]]; then
-        echo "== event source mapping ${uuid}: exists; updating its settings"
+        echo "== event source mapping ${uuid}: exists; updating its settings, invoking alias ${FUNCTION_ALIAS}"
         render_json "${INFRA}/event-source-mapping.json" "${WORK_DIR}/mapping-update.json" <<'PY'
 # StartingPosition is fixed at creation; the rest can change.
 for fixed in ("StartingPosition", "StartingPositionTimestamp", "EventSourceArn", "Tags"):
     spec.pop(fixed, None)
-spec["FunctionName"] = env["FUNCTION_NAME"]
+spec["FunctionName"] = env["ALIAS_ARN"]
 PY
         aws lambda update-event-source-mapping --uuid "${uuid}" \
             --cli-input-json "file://${WORK_DIR}/mapping-update.json" >/dev/null
     else
-        echo "== event source mapping ${STREAM_NAME} -> ${FUNCTION_NAME}: creating"
+        echo "== event source mapping ${STREAM_NAME} -> ${FUNCTION_NAME}:${FUNCTION_ALIAS}: creating"
         uuid="$(aws lambda create-event-source-mapping --cli-input-json "file://${INFRA}/event-source-mapping.json" \
-            --function-name "${FUNCTION_NAME}" --event-source-arn "${STREAM_ARN}" --query UUID --output text)"
+            --function-name "${ALIAS_ARN}" --event-source-arn "${STREAM_ARN}" --query UUID --output text)"
     fi
     MAPPING_UUID="${uuid}"
     wait_for_mapping_enabled
 }
 
-# The aws CLI has no waiter for event source mappings: poll its State, as a waiter would, for up to 5 minutes.
 wait_for_mapping_enabled() {
     local state attempt
     for attempt in $(seq 1 60); do
@@ -233,13 +261,13 @@ print_summary() {
     echo "  stream    ${STREAM_ARN}"
     echo "  tables    ${TABLE_NAME}, ${REJECTS_TABLE_NAME} (on-demand)"
     echo "  role      ${ROLE_ARN}"
-    echo "  function  ${FUNCTION_NAME}"
-    echo "  mapping   ${MAPPING_UUID} (ReportBatchItemFailures)"
+    echo "  function  ${FUNCTION_NAME}, version ${FUNCTION_VERSION}, alias ${FUNCTION_ALIAS} (SnapStart on published versions)"
+    echo "  mapping   ${MAPPING_UUID} -> alias ${FUNCTION_ALIAS} (ReportBatchItemFailures)"
 }
 
 check_arguments() {
     if [[ $# -eq 1 && ( "$1" == "--help" || "$1" == "-h" ) ]]; then
-        sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 0
     fi
     if [[ $# -gt 0 ]]; then
@@ -261,6 +289,8 @@ main() {
     create_role
     export ROLE_ARN
     create_or_update_function
+    publish_version
+    create_or_update_alias
     create_or_update_mapping
     print_summary
 }

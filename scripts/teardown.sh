@@ -79,8 +79,7 @@ delete_mappings_and_function() {
         skip_untagged "function ${FUNCTION_NAME}"
         return 0
     fi
-    for uuid in $(aws lambda list-event-source-mappings --function-name "${FUNCTION_NAME}" \
-        --query 'EventSourceMappings[].UUID' --output text); do
+    for uuid in $(function_mapping_uuids "${function_arn}"); do
         echo "== event source mapping ${uuid}: deleting"
         aws lambda delete-event-source-mapping --uuid "${uuid}" >/dev/null
     done

@@ -10,9 +10,10 @@ resolve_names() {
     TABLE_NAME="${TABLE_NAME:-SensorData}"
     REJECTS_TABLE_NAME="${REJECTS_TABLE_NAME:-SensorDataRejects}"
     FUNCTION_NAME="${FUNCTION_NAME:-sensor-ingest}"
+    FUNCTION_ALIAS="${FUNCTION_ALIAS:-live}"
     ROLE_NAME="${ROLE_NAME:-${FUNCTION_NAME}-role}"
     POLICY_NAME="${FUNCTION_NAME}-permissions"
-    export STREAM_NAME TABLE_NAME REJECTS_TABLE_NAME FUNCTION_NAME ROLE_NAME POLICY_NAME
+    export STREAM_NAME TABLE_NAME REJECTS_TABLE_NAME FUNCTION_NAME FUNCTION_ALIAS ROLE_NAME POLICY_NAME
     export AWS_PAGER=""
 }
 
@@ -41,4 +42,18 @@ describe_target() {
 # True when the aws command succeeds; its output is discarded.
 aws_quiet() {
     aws "$@" >/dev/null 2>&1
+}
+
+# The UUIDs of the event source mappings that invoke the function, whatever they name: the function itself, an
+# alias or a version of it (FUNCTION_ARN, unqualified). Filtered here rather than with --function-name, which
+# matches one qualifier only. A second argument keeps only the mappings of that event source.
+function_mapping_uuids() {
+    local function_arn="$1" source_arn="${2:-}"
+    local -a of_source=()
+    if [[ -n "${source_arn}" ]]; then
+        of_source=(--event-source-arn "${source_arn}")
+    fi
+    aws lambda list-event-source-mappings "${of_source[@]}" \
+        --query "EventSourceMappings[?FunctionArn=='${function_arn}' || starts_with(FunctionArn, '${function_arn}:')].UUID" \
+        --output text
 }

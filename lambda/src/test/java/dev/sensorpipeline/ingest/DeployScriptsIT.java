@@ -80,6 +80,7 @@ class DeployScriptsIT {
         assertThat(aws("lambda", "list-functions").get("Functions")).hasSize(1);
         JsonNode mappings = aws("lambda", "list-event-source-mappings").get("EventSourceMappings");
         assertThat(mappings).hasSize(1);
+        assertInvokesTheLiveAliasAtTheLatestVersion(mappings.get(0));
         assertThat(mappings.get(0).get("FunctionResponseTypes").get(0).asText()).isEqualTo("ReportBatchItemFailures");
         assertThat(mappings.get(0).get("BisectBatchOnFunctionError").asBoolean()).isTrue();
         assertThat(aws("dynamodb", "list-tables").get("TableNames").toString())
@@ -89,6 +90,75 @@ class DeployScriptsIT {
         assertThat(policy.toString()).doesNotContain("\"*\"").doesNotContain(":*:*:").doesNotContain("FullAccess");
         assertThat(aws("iam", "list-attached-role-policies", "--role-name", "sensor-ingest-role")
                 .get("AttachedPolicies")).isEmpty();
+    }
+
+    /**
+     * The alias points at the latest published version and the mapping invokes the alias. AWS keeps the alias ARN in
+     * the mapping; moto stores the version the alias pointed at when the mapping was last written: either is right.
+     */
+    private void assertInvokesTheLiveAliasAtTheLatestVersion(JsonNode mapping) throws IOException {
+        JsonNode versions = aws("lambda", "list-versions-by-function", "--function-name", "sensor-ingest")
+                .get("Versions");
+        int latestVersion = 0;
+        for (JsonNode version : versions) {
+            if (!version.get("Version").asText().equals("$LATEST")) {
+                latestVersion = Math.max(latestVersion, Integer.parseInt(version.get("Version").asText()));
+            }
+        }
+        JsonNode alias = aws("lambda", "get-alias", "--function-name", "sensor-ingest", "--name", "live");
+        assertThat(alias.get("FunctionVersion").asText()).isEqualTo(Integer.toString(latestVersion));
+        String functionArn = aws("lambda", "get-function-configuration", "--function-name", "sensor-ingest")
+                .get("FunctionArn").asText();
+        assertThat(mapping.get("FunctionArn").asText())
+                .isIn(alias.get("AliasArn").asText(), functionArn + ":" + latestVersion);
+    }
+
+    @Test
+    void deploy_publishesAVersionOfNewCode_andMovesTheAliasAndTheMappingToIt() throws Exception {
+        // given
+        assertThat(script(localEnv(), "deploy.sh").exitCode()).isZero();
+        String firstVersion = aws("lambda", "get-alias", "--function-name", "sensor-ingest", "--name", "live")
+                .get("FunctionVersion").asText();
+        Path otherBuild = Files.createTempFile("other-build-", ".jar");
+        Files.copy(ProjectFiles.root().resolve("lambda/target/sensor-ingest-lambda.jar"), otherBuild,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (var jar = java.nio.file.FileSystems.newFileSystem(otherBuild)) {
+            Files.writeString(jar.getPath("deployed-build.txt"), "another build");
+        }
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("FUNCTION_JAR", otherBuild.toString());
+
+        // when
+        Run redeploy = script(env, "deploy.sh");
+
+        // then
+        assertThat(redeploy.exitCode()).as(redeploy.stderr()).isZero();
+        assertThat(redeploy.stdout()).contains("alias live: moving to version");
+        String secondVersion = aws("lambda", "get-alias", "--function-name", "sensor-ingest", "--name", "live")
+                .get("FunctionVersion").asText();
+        assertThat(Integer.parseInt(secondVersion)).isGreaterThan(Integer.parseInt(firstVersion));
+        JsonNode mappings = aws("lambda", "list-event-source-mappings").get("EventSourceMappings");
+        assertThat(mappings).hasSize(1);
+        assertInvokesTheLiveAliasAtTheLatestVersion(mappings.get(0));
+        Files.delete(otherBuild);
+    }
+
+    @Test
+    void deploy_movesAMappingThatInvokesTheUnqualifiedFunction_toTheAlias_insteadOfAddingOne() throws Exception {
+        // given: a mapping as deploys made it before they published versions
+        assertThat(script(localEnv(), "deploy.sh").exitCode()).isZero();
+        String uuid = aws("lambda", "list-event-source-mappings").at("/EventSourceMappings/0/UUID").asText();
+        aws("lambda", "update-event-source-mapping", "--uuid", uuid, "--function-name", "sensor-ingest");
+
+        // when
+        Run redeploy = script(localEnv(), "deploy.sh");
+
+        // then
+        assertThat(redeploy.exitCode()).as(redeploy.stderr()).isZero();
+        JsonNode mappings = aws("lambda", "list-event-source-mappings").get("EventSourceMappings");
+        assertThat(mappings).hasSize(1);
+        assertThat(mappings.get(0).get("UUID").asText()).isEqualTo(uuid);
+        assertInvokesTheLiveAliasAtTheLatestVersion(mappings.get(0));
     }
 
     @Test

@@ -60,6 +60,17 @@ class InfraSpecsIT {
     }
 
     @Test
+    void functionSpec_turnsSnapStartOnForPublishedVersions_onARuntimeThatHasIt() throws IOException {
+        // when
+        JsonNode spec = JSON.readTree(ProjectFiles.root().resolve("infra/lambda-function.json").toFile());
+
+        // then: deploy.sh publishes a version and points the mapping at an alias, since SnapStart applies to
+        // published versions only
+        assertThat(spec.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(spec.get("Runtime").asText()).isIn("java11", "java17", "java21", "java25");
+    }
+
+    @Test
     void permissionsPolicy_grantsNoWildcardActionAndNoManagedFullAccess() throws IOException {
         // given
         JsonNode policy = JSON.readTree(Files.readString(ProjectFiles.resolve("infra/lambda-permissions-policy.json")));
