@@ -5,11 +5,13 @@
 #
 # Builds what is missing, starts moto_server on a free loopback port, deploys the stream, tables, role, function
 # and event source mapping there with scripts/deploy.sh, starts the local event source runner (the function in its
-# own JVM on the Lambda runtime interface client), pumps readings with the producer and a few bad records with the
-# aws CLI, waits until everything is in, and prints: produced, stored, rejected, lost, readings/s, and the hottest
+# own JVM on the Lambda runtime interface client), pumps readings with the producer (one fleet one reading per
+# record, a second fleet, gateway-1..N, KPL-aggregated many readings per record) and a few bad records with the aws
+# CLI, waits until everything is in, and prints: produced, stored, rejected, lost, readings/s, and the hottest
 # readings of one sensor through TemperatureIndex. Stops everything it started, also on Ctrl-C or failure.
 #
-# Tunable: DEMO_SENSORS (5), DEMO_READINGS (3000), DEMO_SEED (42), DEMO_TIMEOUT seconds to wait for the tables (300).
+# Tunable: DEMO_SENSORS (5), DEMO_READINGS (3000) one per record, DEMO_AGGREGATED_READINGS (3000), DEMO_SEED (42),
+# DEMO_TIMEOUT seconds to wait for the tables (300).
 set -euo pipefail
 
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +19,9 @@ readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "${ROOT}/scripts/lib/local-endpoint.sh"
 
 readonly SENSORS="${DEMO_SENSORS:-5}"
-readonly READINGS="${DEMO_READINGS:-3000}"
+readonly PLAIN_READINGS="${DEMO_READINGS:-3000}"
+readonly AGGREGATED_READINGS="${DEMO_AGGREGATED_READINGS:-3000}"
+readonly READINGS=$((PLAIN_READINGS + AGGREGATED_READINGS))
 readonly SEED="${DEMO_SEED:-42}"
 readonly TIMEOUT="${DEMO_TIMEOUT:-300}"
 readonly PRODUCER_JAR="${ROOT}/producer/target/sensor-producer.jar"
@@ -67,12 +71,28 @@ start_runner() {
     RUNNER_PID=$!
 }
 
+# Both fleets' readings, the same as they are sent; "$@" adds --aggregate or --dry-run.
+fleet() {
+    local fleet="$1"
+    shift
+    if [[ "${fleet}" == plain ]]; then
+        java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${PLAIN_READINGS}" --seed "${SEED}" \
+            --start-time "${START_TIME}" --humidity --rate 0 --progress never "$@"
+    else
+        java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${AGGREGATED_READINGS}" --seed "${SEED}" \
+            --sensor-prefix gateway- --start-time "${START_TIME}" --humidity --rate 0 --progress never "$@"
+    fi
+}
+
 produce() {
     START_TIME="$(date +%s)"
     PRODUCE_STARTED="$(date +%s.%N)"
-    echo "== producing ${READINGS} readings from ${SENSORS} sensors (seed ${SEED})"
-    java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${READINGS}" --seed "${SEED}" \
-        --start-time "${START_TIME}" --humidity --rate 0 --progress never
+    echo "== producing ${PLAIN_READINGS} readings from ${SENSORS} sensors, one per record (seed ${SEED})"
+    fleet plain
+    if ((AGGREGATED_READINGS > 0)); then
+        echo "== producing ${AGGREGATED_READINGS} readings from ${SENSORS} gateway sensors, KPL-aggregated"
+        fleet aggregated --aggregate
+    fi
 }
 
 put_bad_records() {
@@ -106,8 +126,10 @@ wait_until_everything_is_in() {
 }
 
 expected_readings() {
-    java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${READINGS}" --seed "${SEED}" \
-        --start-time "${START_TIME}" --humidity --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
+    fleet plain --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
+    if ((AGGREGATED_READINGS > 0)); then
+        fleet aggregated --dry-run 2>/dev/null >>"${WORK_DIR}/expected.jsonl"
+    fi
 }
 
 # Compares every produced reading with its item, value for value.
@@ -118,14 +140,16 @@ print_summary() {
     PYTHONPATH="${ROOT}/scripts/lib" python3 - "${WORK_DIR}/expected.jsonl" "${WORK_DIR}/stored.json" \
         "$(count_items SensorDataRejects)" "${PRODUCE_STARTED}" "${ALL_IN_AT}" <<'PY'
 import sys
-from readings import expected_readings, lost_readings, stored_count, stored_items
+from readings import by_fleet, expected_readings, lost_readings, stored_count, stored_items
 expected_file, stored_file, rejected, started, done = sys.argv[1:6]
 expected = expected_readings(expected_file)
 stored = stored_items(stored_file)
 lost = lost_readings(expected, stored)
 seconds = float(done) - float(started)
-print(f"   produced  {len(expected)}")
-print(f"   stored    {stored_count(expected, stored)}")
+print(f"   produced  {len(expected)} {by_fleet(expected, len)}")
+def in_table(readings):
+    return stored_count(readings, stored)
+print(f"   stored    {in_table(expected)} {by_fleet(expected, in_table)}")
 print(f"   rejected  {rejected}")
 print(f"   lost      {len(lost)}")
 print(f"   readings/s {len(expected) / seconds:.0f} (first put to last item stored: {seconds:.1f} s)")

@@ -261,7 +261,7 @@ print_summary() {
     echo "  stream    ${STREAM_ARN}"
     echo "  tables    ${TABLE_NAME}, ${REJECTS_TABLE_NAME} (on-demand)"
     echo "  role      ${ROLE_ARN}"
-    echo "  function  ${FUNCTION_NAME}, version ${FUNCTION_VERSION}, alias ${FUNCTION_ALIAS} (SnapStart on published versions)"
+    echo "  function  ${FUNCTION_NAME}, version ${FUNCTION_VERSION} (SnapStart), alias ${FUNCTION_ALIAS}"
     echo "  mapping   ${MAPPING_UUID} -> alias ${FUNCTION_ALIAS} (ReportBatchItemFailures)"
 }
 

@@ -5,10 +5,12 @@
 # the runner and the function's JVM with SIGKILL and starts the runner again; it mixes in bad records. At the end
 # it compares the tables with what was produced and prints the figures. Exit 0 only when nothing was lost.
 #
-#   scripts/soak.sh                    # 20,000 readings from 50 sensors
+#   scripts/soak.sh                    # 20,000 readings from 50 sensors, 5,000 more KPL-aggregated
 #   scripts/soak.sh --count 3000       # a shorter run (the test suite runs one)
 #
-# Options: --count N (20000), --sensors N (50), --seed N (7), --bad N bad records (20), --timeout SECONDS (900).
+# Options: --count N readings one per record (20000), --aggregated N more from a second fleet as large (gateway-1..)
+# in KPL-aggregated records (5000), --sensors N per fleet (50), --seed N (7), --bad N bad records (20),
+# --timeout SECONDS (900).
 # SOAK_KEEP=1 keeps the logs (producer, proxy, runners) and prints where.
 set -euo pipefail
 
@@ -21,6 +23,7 @@ readonly FAULTS_JAR="${ROOT}/testkit/target/sensor-faults.jar"
 readonly RUNNER_JAR="${ROOT}/local/target/sensor-runner.jar"
 
 COUNT=20000
+AGGREGATED=5000
 SENSORS=50
 SEED=7
 BAD=20
@@ -29,15 +32,17 @@ WORK_DIR=""
 PROXY_PID=""
 RUNNER_PID=""
 RUNNER_STARTS=0
+PRODUCER_PIDS=()
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 parse_arguments() {
     while [[ $# -gt 0 ]]; do
         case "$1" in
             --count) COUNT="$2"; shift ;;
+            --aggregated) AGGREGATED="$2"; shift ;;
             --sensors) SENSORS="$2"; shift ;;
             --seed) SEED="$2"; shift ;;
             --bad) BAD="$2"; shift ;;
@@ -48,7 +53,7 @@ parse_arguments() {
         shift
     done
     local value
-    for value in "${COUNT}" "${SENSORS}" "${SEED}" "${BAD}" "${TIMEOUT}"; do
+    for value in "${COUNT}" "${AGGREGATED}" "${SENSORS}" "${SEED}" "${BAD}" "${TIMEOUT}"; do
         if [[ ! "${value}" =~ ^[0-9]+$ ]]; then
             echo "soak: '${value}' is not a whole number" >&2
             exit 2
@@ -57,6 +62,10 @@ parse_arguments() {
 }
 
 cleanup() {
+    local pid
+    for pid in "${PRODUCER_PIDS[@]}"; do
+        kill "${pid}" 2>/dev/null || true
+    done
     stop_runner KILL
     if [[ -n "${PROXY_PID}" ]] && kill -0 "${PROXY_PID}" 2>/dev/null; then
         kill "${PROXY_PID}" 2>/dev/null || true
@@ -116,13 +125,29 @@ stop_runner() {
     RUNNER_PID=""
 }
 
+# A fleet's readings as they are sent; "$@" adds the run's options. The aggregated fleet's sensors are gateway-1..N.
+fleet() {
+    local fleet="$1"
+    shift
+    if [[ "${fleet}" == plain ]]; then
+        java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${COUNT}" --seed "${SEED}" \
+            --start-time "${START_TIME}" --humidity "$@"
+    else
+        java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${AGGREGATED}" --seed "${SEED}" \
+            --sensor-prefix gateway- --start-time "${START_TIME}" --humidity "$@"
+    fi
+}
+
 produce() {
     START_TIME="$(date +%s)"
     STARTED_AT="${SECONDS}"
-    java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${COUNT}" --seed "${SEED}" \
-        --start-time "${START_TIME}" --humidity --rate 0 --max-retries 50 --progress never \
-        >"${WORK_DIR}/producer.log" 2>&1 &
-    PRODUCER_PID=$!
+    fleet plain --rate 0 --max-retries 50 --progress never >"${WORK_DIR}/producer.log" 2>&1 &
+    PRODUCER_PIDS+=($!)
+    if ((AGGREGATED > 0)); then
+        fleet aggregated --aggregate --rate 0 --max-retries 50 --progress never \
+            >"${WORK_DIR}/producer-aggregated.log" 2>&1 &
+        PRODUCER_PIDS+=($!)
+    fi
 }
 
 # One PutRecords call; the proxy may refuse some entries, so what it refused is sent again.
@@ -172,19 +197,22 @@ wait_for_stored() {
 }
 
 kill_runner_midway() {
-    wait_for_stored $((COUNT / 3))
+    wait_for_stored $(((COUNT + AGGREGATED) / 3))
     echo "== SIGKILL to the runner and the function's JVM at $(count_items SensorData) stored"
     stop_runner KILL
     start_runner
 }
 
 wait_until_everything_is_in() {
-    if ! wait "${PRODUCER_PID}"; then
-        echo "soak: the producer did not deliver everything:" >&2
-        tail -n 5 "${WORK_DIR}/producer.log" >&2
-        return 1
-    fi
-    wait_for_stored "${COUNT}"
+    local pid
+    for pid in "${PRODUCER_PIDS[@]}"; do
+        if ! wait "${pid}"; then
+            echo "soak: a producer did not deliver everything:" >&2
+            tail -n 5 "${WORK_DIR}"/producer*.log >&2
+            return 1
+        fi
+    done
+    wait_for_stored $((COUNT + AGGREGATED))
     local deadline=$((SECONDS + TIMEOUT))
     while [[ "$(count_items SensorDataRejects)" -lt "${BAD}" ]] && ((SECONDS < deadline)); do
         sleep 1
@@ -197,15 +225,17 @@ report() {
     kill -TERM "${PROXY_PID}" 2>/dev/null || true
     wait "${PROXY_PID}" 2>/dev/null || true
     PROXY_PID=""
-    java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${COUNT}" --seed "${SEED}" \
-        --start-time "${START_TIME}" --humidity --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
+    fleet plain --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
+    if ((AGGREGATED > 0)); then
+        fleet aggregated --dry-run 2>/dev/null >>"${WORK_DIR}/expected.jsonl"
+    fi
     export AWS_ENDPOINT_URL="${MOTO_ENDPOINT}"
     aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"
     echo "== soak figures"
     PYTHONPATH="${ROOT}/scripts/lib" python3 - "${WORK_DIR}" "$(count_items SensorDataRejects)" "${BAD}" \
         "${ELAPSED}" <<'PY'
 import glob, json, sys
-from readings import expected_readings, lost_readings, stored_count, stored_items
+from readings import by_fleet, expected_readings, lost_readings, stored_count, stored_items
 work, rejected, bad, elapsed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 expected = expected_readings(f"{work}/expected.jsonl")
 stored = stored_items(f"{work}/stored.json")
@@ -225,8 +255,10 @@ for line in open(f"{work}/proxy.log"):
         faults = json.loads(line[len("stats "):]).get("operations", {})
 injected = {key: sum(op.get(key, 0) for op in faults.values())
             for key in ("throttled", "failed", "itemsLeftUnprocessed", "entriesRefused")}
-print(f"   produced            {len(expected)}")
-print(f"   stored              {stored_count(expected, stored)}")
+print(f"   produced            {len(expected)} {by_fleet(expected, len)}")
+def in_table(readings):
+    return stored_count(readings, stored)
+print(f"   stored              {in_table(expected)} {by_fleet(expected, in_table)}")
 print(f"   rejected            {rejected} (of {bad} bad records put)")
 print(f"   lost                {len(lost)}")
 print(f"   duplicates written  {max(0, written - len(expected))} (items written again by retries and replays)")

@@ -49,11 +49,12 @@ aws_quiet() {
 # matches one qualifier only. A second argument keeps only the mappings of that event source.
 function_mapping_uuids() {
     local function_arn="$1" source_arn="${2:-}"
+    local invokes_it="FunctionArn=='${function_arn}' || starts_with(FunctionArn, '${function_arn}:')"
     local -a of_source=()
     if [[ -n "${source_arn}" ]]; then
         of_source=(--event-source-arn "${source_arn}")
     fi
     aws lambda list-event-source-mappings "${of_source[@]}" \
-        --query "EventSourceMappings[?FunctionArn=='${function_arn}' || starts_with(FunctionArn, '${function_arn}:')].UUID" \
+        --query "EventSourceMappings[?${invokes_it}].UUID" \
         --output text
 }

@@ -38,3 +38,14 @@ def lost_readings(expected, stored):
 def stored_count(expected, stored):
     """How many of the expected readings have an item."""
     return sum(1 for key in expected if key in stored)
+
+
+# The demo's and the soak's second fleet, whose readings travel in KPL-aggregated records.
+AGGREGATED_FLEET_PREFIX = "gateway-"
+
+
+def by_fleet(expected, count):
+    """'(N one per record, M KPL-aggregated)': count applied to each fleet's share of the expected readings."""
+    aggregated = {key: reading for key, reading in expected.items() if key[0].startswith(AGGREGATED_FLEET_PREFIX)}
+    plain = {key: reading for key, reading in expected.items() if key not in aggregated}
+    return f"({count(plain)} one per record, {count(aggregated)} KPL-aggregated)"

@@ -49,30 +49,37 @@ class PipelineScriptsIT {
     }
 
     @Test
-    void demo_endsWithLostZero_andLeavesNothingRunning() throws Exception {
+    void demo_storesPlainAndAggregatedReadingsAlike_endsWithLostZero_andLeavesNothingRunning() throws Exception {
         // given
         Set<Long> before = pipelineProcesses();
 
-        // when
-        Run run = script(Map.of("DEMO_READINGS", "1000", "DEMO_SENSORS", "4"), "scripts/demo.sh");
+        // when: one fleet sends a reading per record, the other KPL-aggregated records of many
+        Run run = script(Map.of("DEMO_READINGS", "1000", "DEMO_AGGREGATED_READINGS", "1000", "DEMO_SENSORS", "4"),
+                "scripts/demo.sh");
 
-        // then
+        // then: every reading of both is stored, value for value (the demo compares each with its item)
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("produced  1000", "stored    1000", "rejected  4", "lost      0");
+        assertThat(run.output()).contains(
+                "produced  2000 (1000 one per record, 1000 KPL-aggregated)",
+                "stored    2000 (1000 one per record, 1000 KPL-aggregated)",
+                "rejected  4", "lost      0");
         assertThat(pipelineProcesses()).as("processes left running").isSubsetOf(before);
     }
 
     @Test
-    void soak_storesEveryReadingExactly_underFaultsAndASigkill() throws Exception {
+    void soak_storesEveryReadingExactly_plainAndAggregated_underFaultsAndASigkill() throws Exception {
         // given
         Set<Long> before = pipelineProcesses();
 
         // when
-        Run run = script(Map.of(), "scripts/soak.sh", "--count", "2000", "--sensors", "10", "--bad", "10");
+        Run run = script(Map.of(), "scripts/soak.sh", "--count", "2000", "--aggregated", "1000", "--sensors", "10",
+                "--bad", "10");
 
         // then
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("produced            2000", "stored              2000",
+        assertThat(run.output()).contains(
+                "produced            3000 (2000 one per record, 1000 KPL-aggregated)",
+                "stored              3000 (2000 one per record, 1000 KPL-aggregated)",
                 "rejected            10 (of 10 bad records put)", "lost                0", "runner SIGKILLed    1");
         assertThat(run.output()).containsPattern("faults injected +[1-9]\\d* throttled, [1-9]\\d* failed \\(500\\), "
                 + "[1-9]\\d* items left unprocessed, [1-9]\\d* entries refused");
