@@ -57,8 +57,8 @@ public final class RunLocal implements Callable<Integer> {
             description = {"The function, as deployed at the endpoint (default: $FUNCTION_NAME, else sensor-ingest):"
                     + " its Kinesis mappings are read, on the function, a version or an alias, and the configuration"
                     + " of what they invoke is run (an alias's: that of its version). NAME:ALIAS or NAME:VERSION reads"
-                    + " only the mappings that invoke that (or the version it points at); NAME:$LATEST the"
-                    + " unqualified ones."})
+                    + " only the mappings that invoke that (if none does, those of the version the alias points at:"
+                    + " moto records a mapping made on an alias so); NAME:$LATEST the unqualified ones."})
     String functionName;
 
     @Option(names = "--function-jar", paramLabel = "JAR", defaultValue = "lambda/target/sensor-ingest-lambda.jar",

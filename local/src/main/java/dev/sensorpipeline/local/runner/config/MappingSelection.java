@@ -3,12 +3,9 @@ package dev.sensorpipeline.local.runner.config;
 import dev.sensorpipeline.local.runner.Console;
 import dev.sensorpipeline.local.runner.SetupException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,8 +14,9 @@ import java.util.stream.Collectors;
  * of {@link #invokedFunctionArn()}, so the enabled mappings it reads must agree on it.
  * <p>
  * When the runner is given a qualified name ({@code sensor-ingest:live}), it reads the mappings that invoke that
- * qualifier, or the version it resolves to now: moto records the version an alias pointed at when a mapping was
- * made on the alias, where AWS keeps the alias. {@code NAME:$LATEST} chooses the unqualified mappings.
+ * qualifier; if none does, those that invoke the version it resolves to now: moto records the version an alias
+ * pointed at when a mapping was made on the alias, where AWS keeps the alias. {@code NAME:$LATEST} chooses the
+ * unqualified mappings.
  *
  * @param invokedFunctionArn the mappings' FunctionArn, as the endpoint gave it: what Lambda invokes, and the ARN it
  *                           gives the function as the invoked one
@@ -54,10 +52,10 @@ public record MappingSelection(String invokedFunctionArn, List<EventSourceMappin
 
     private static List<EventSourceMapping> ofQualifier(String functionName, String qualifier, String qualifierVersion,
                                                         List<EventSourceMapping> functionMappings) {
-        Set<String> accepted = new HashSet<>(Arrays.asList(qualifier, qualifierVersion));
-        List<EventSourceMapping> chosen = functionMappings.stream()
-                .filter(mapping -> accepted.contains(mapping.invokedFunction().qualifierOrLatest()))
-                .toList();
+        List<EventSourceMapping> chosen = invoking(qualifier, functionMappings);
+        if (chosen.isEmpty() && qualifierVersion != null) {
+            chosen = invoking(qualifierVersion, functionMappings);
+        }
         if (chosen.isEmpty()) {
             String resolved = qualifierVersion == null || qualifierVersion.equals(qualifier) ? ""
                     : " (now version " + qualifierVersion + ")";
@@ -67,6 +65,11 @@ public record MappingSelection(String invokedFunctionArn, List<EventSourceMappin
                     + " function alone to read them all");
         }
         return chosen;
+    }
+
+    private static List<EventSourceMapping> invoking(String qualifier, List<EventSourceMapping> mappings) {
+        return mappings.stream().filter(mapping -> mapping.invokedFunction().qualifierOrLatest().equals(qualifier))
+                .toList();
     }
 
     private static List<EventSourceMapping> enabled(String functionName, List<EventSourceMapping> mappings,

@@ -143,6 +143,20 @@ class MappingSelectionTest {
     }
 
     @Test
+    void choose_prefersTheMappingsOfTheAliasGiven_toThoseOfTheVersionItPointsAt() {
+        // given
+        EventSourceMapping onAlias = mapping("m1", INGEST + ":live");
+        EventSourceMapping onVersion = mapping("m2", INGEST + ":3");
+
+        // when
+        MappingSelection selection = MappingSelection.choose("sensor-ingest", "live", "3",
+                List.of(onAlias, onVersion), console);
+
+        // then
+        assertThat(selection.mappings()).containsExactly(onAlias);
+    }
+
+    @Test
     void choose_readsTheMappingsOfTheVersionGiven() {
         // given
         EventSourceMapping onVersion = mapping("m1", INGEST + ":1");
