@@ -55,8 +55,8 @@ final class MappingRunner {
         this.invoker = invoker;
         this.events = new KinesisEventBuilder(mapping.eventSourceArn(), region, function.role());
         this.checkpoints = new CheckpointStore(state.shardCheckpoints(mapping.uuid()), clock);
-        this.discards = new DiscardLog(state.discardFile(mapping.uuid()), mapping.eventSourceArn(), function.arn(),
-                console, clock);
+        this.discards = new DiscardLog(state.discardFile(mapping.uuid()), mapping.eventSourceArn(),
+                mapping.functionArn(), console, clock);
         this.pollInterval = pollInterval;
         this.stats = stats;
         this.console = console;

@@ -54,7 +54,11 @@ public final class RunLocal implements Callable<Integer> {
     static final int EXIT_SETUP = 3;
 
     @Option(names = "--function-name", paramLabel = "NAME",
-            description = "The function, as deployed at the endpoint (default: $FUNCTION_NAME, else sensor-ingest).")
+            description = {"The function, as deployed at the endpoint (default: $FUNCTION_NAME, else sensor-ingest):"
+                    + " its Kinesis mappings are read, on the function, a version or an alias, and the configuration"
+                    + " of what they invoke is run (an alias's: that of its version). NAME:ALIAS or NAME:VERSION reads"
+                    + " only the mappings that invoke that (if none does, those of the version the alias points at:"
+                    + " moto records a mapping made on an alias so); NAME:$LATEST the unqualified ones."})
     String functionName;
 
     @Option(names = "--function-jar", paramLabel = "JAR", defaultValue = "lambda/target/sensor-ingest-lambda.jar",

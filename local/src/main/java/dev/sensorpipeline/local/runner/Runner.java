@@ -4,6 +4,8 @@ import dev.sensorpipeline.local.runner.config.ControlPlane;
 import dev.sensorpipeline.local.runner.config.EventSourceMapping;
 import dev.sensorpipeline.local.runner.config.FunctionConfigSource;
 import dev.sensorpipeline.local.runner.config.FunctionConfiguration;
+import dev.sensorpipeline.local.runner.config.FunctionReference;
+import dev.sensorpipeline.local.runner.config.MappingSelection;
 import dev.sensorpipeline.local.runner.function.ExecutionEnvironment;
 import dev.sensorpipeline.local.runner.function.LaunchPlan;
 import dev.sensorpipeline.local.runner.function.RuntimeInvoker;
@@ -31,9 +33,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local event source mapping: reads the function's configuration and mappings from the endpoint, starts a
- * poller per shard of each enabled Kinesis mapping, invokes the function in its own JVM, and stops when asked, when
- * idle ({@code --until-idle}), after {@code --max-runtime}, or on a fatal error.
+ * The local event source mapping: reads the function's Kinesis mappings, and the configuration of what they invoke
+ * (the function, a version or an alias), from the endpoint, starts a poller per shard of each enabled mapping,
+ * invokes the function in its own JVM, and stops when asked, when idle ({@code --until-idle}), after
+ * {@code --max-runtime}, or on a fatal error.
  */
 public final class Runner {
 
@@ -89,11 +92,22 @@ public final class Runner {
         return stats;
     }
 
+    /**
+     * Finds the function's Kinesis mappings whatever they invoke (with a qualified name: those of that qualifier),
+     * and runs the configuration of what they invoke: with a mapping on an alias, that of the version the alias
+     * points at, not $LATEST's, refetched through the alias, so that an update-alias takes effect in the next
+     * execution environment, as in Lambda.
+     */
     private int runUntilStopped() throws InterruptedException {
-        String name = options.functionName();
-        FunctionConfiguration function = controlPlane.function(name);
-        List<EventSourceMapping> mappings = enabled(controlPlane.kinesisMappings(name), name);
+        FunctionReference given = FunctionReference.parse(options.functionName());
+        FunctionConfiguration ofGivenName = controlPlane.function(options.functionName());
+        String name = ofGivenName.name();
+        MappingSelection selection = MappingSelection.choose(name, given.qualifier(), ofGivenName.version(),
+                controlPlane.kinesisMappings(ofGivenName), console);
+        List<EventSourceMapping> mappings = selection.mappings();
         mappings.forEach(controlPlane::requireStream);
+        String invokedArn = selection.invokedFunctionArn();
+        FunctionConfiguration function = controlPlane.function(invokedArn);
 
         StateDirectory state = StateDirectory.open(options.stateDir());
         try (StateDirectory.Lock lock = state.lockFunction(name)) {
@@ -105,15 +119,16 @@ public final class Runner {
             LaunchPlan plan = new LaunchPlan(Path.of(System.getProperty("java.home"), "bin", "java"),
                     libraries.classpath(), libraries.unpackNativeClient(functionDirectory.resolve("libaws-lambda-jni.so")),
                     task.root(), libraries.directory(), options.awsEnvironment());
-            console.info("function " + function.name() + " (" + function.runtime() + ", handler " + function.handler()
+            console.info("function " + function.name() + " version " + function.versionOrLatest() + ", invoked as "
+                    + invokedArn + " (" + function.runtime() + ", handler " + function.handler()
                     + ", timeout " + function.timeout().toSeconds() + " s, memory " + function.memoryMb() + " MB)"
                     + " from " + task.jar());
             console.info("its JVM, in " + task.root() + ": " + String.join(" ", plan.command(function)));
-            FunctionConfigSource configuration = new FunctionConfigSource(function, () -> controlPlane.function(name),
-                    CONFIG_REFRESH, System::nanoTime, console);
+            FunctionConfigSource configuration = new FunctionConfigSource(function,
+                    () -> controlPlane.function(invokedArn), CONFIG_REFRESH, System::nanoTime, console);
             try (RuntimeInvoker invoker = new RuntimeInvoker(configuration, config -> {
                 task.prepare();
-                return ExecutionEnvironment.start(config, plan, console);
+                return ExecutionEnvironment.start(config, invokedArn, plan, console);
             }, console)) {
                 List<MappingRunner> runners = new ArrayList<>();
                 for (EventSourceMapping mapping : mappings) {
@@ -202,23 +217,6 @@ public final class Runner {
         stop.complete("failed");
     }
 
-    private List<EventSourceMapping> enabled(List<EventSourceMapping> mappings, String functionName) {
-        List<EventSourceMapping> enabled = new ArrayList<>();
-        for (EventSourceMapping mapping : mappings) {
-            if (mapping.isEnabled()) {
-                enabled.add(mapping);
-            } else {
-                console.warn("mapping " + mapping.uuid() + " is " + mapping.state() + "; not reading it");
-            }
-        }
-        if (enabled.isEmpty()) {
-            throw new SetupException("every Kinesis event source mapping of '" + functionName + "' is disabled:"
-                    + " enable one with aws lambda update-event-source-mapping --enabled --uuid "
-                    + mappings.get(0).uuid());
-        }
-        return enabled;
-    }
-
     /** Lambda runs the code it was given; the runner runs the local jar. Say so when they differ. */
     private void warnIfNotTheDeployedCode(FunctionConfiguration function, Path jar) {
         if (function.codeSha256() == null) {
@@ -232,7 +230,8 @@ public final class Runner {
             }
             String local = Base64.getEncoder().encodeToString(sha256.digest());
             if (!local.equals(function.codeSha256())) {
-                console.warn("the function's deployed code (CodeSha256 " + function.codeSha256() + ") is not " + jar
+                console.warn("the deployed code of " + function.name() + " version " + function.versionOrLatest()
+                        + " (CodeSha256 " + function.codeSha256() + ") is not " + jar
                         + " (" + local + "); running the local jar. Deploy it again to keep them the same.");
             }
         } catch (IOException e) {

@@ -5,14 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sensorpipeline.testkit.AwsCli;
 import dev.sensorpipeline.testkit.MotoServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * What scripts/deploy.sh makes, made from the infra/ files with the real aws CLI on a moto_server: the tables and
- * the role once, then for each test a stream, a function and an event source mapping of its own, with the test's
- * overrides given as aws CLI arguments after the file.
+ * the role once, then for each test a stream, a function (maybe a version and an alias of it) and an event source
+ * mapping of its own, with the test's overrides given as aws CLI arguments after the file.
  */
 final class LocalDeployment {
 
@@ -78,6 +84,41 @@ final class LocalDeployment {
         return json(cli.run(args.toArray(String[]::new)).orThrow().stdout()).get("UUID").asText();
     }
 
+    /** Publishes the function's $LATEST as a version; returns the version's number. */
+    String publishVersion(String functionName) {
+        return json(cli.run("lambda", "publish-version", "--function-name", functionName).orThrow().stdout())
+                .get("Version").asText();
+    }
+
+    /** An alias of the function pointing at the version; returns the alias's ARN. */
+    String createAlias(String functionName, String alias, String version) {
+        return json(cli.run("lambda", "create-alias", "--function-name", functionName, "--name", alias,
+                "--function-version", version).orThrow().stdout()).get("AliasArn").asText();
+    }
+
+    /**
+     * The ingest function, from its jar, published as version 1 with an alias {@code live} pointing at it, on a
+     * stream of its own mapped to the alias, as deploy.sh makes it for SnapStart.
+     */
+    Deployed ingestOnAlias(String name, int shards, String... functionOverrides) {
+        String streamArn = createStream(name, shards);
+        createFunction(name, INGEST_JAR, functionOverrides);
+        String aliasArn = createAlias(name, "live", publishVersion(name));
+        return new Deployed(name, name, streamArn, createMapping(aliasArn, streamArn));
+    }
+
+    /** The FunctionArn the endpoint keeps for the mapping: moto keeps the version an alias pointed at, AWS the alias. */
+    String mappingFunctionArn(String uuid) {
+        return json(cli.run("lambda", "get-event-source-mapping", "--uuid", uuid).orThrow().stdout())
+                .get("FunctionArn").asText();
+    }
+
+    /** A table like SensorData, from infra/sensor-data-table.json, under another name. */
+    void createSensorDataTable(String name) {
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json",
+                "--table-name", name).orThrow();
+    }
+
     /** The ingest function, from its jar, on a stream of its own. */
     Deployed ingest(String name, int shards, String... mappingOverrides) {
         String streamArn = createStream(name, shards);
@@ -94,6 +135,19 @@ final class LocalDeployment {
         return "{\"Variables\":{\"TABLE_NAME\":\"" + table + "\",\"REJECTS_TABLE_NAME\":\"" + rejectsTable
                 + "\",\"CHECK_TABLES_AT_START\":\"" + checkTablesAtStart
                 + "\",\"JAVA_TOOL_OPTIONS\":\"" + JAVA_TOOL_OPTIONS + "\"}}";
+    }
+
+    /** A deployment package of one class, as Lambda takes a jar. */
+    static Path jarOf(Class<?> type, Path jar) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(entry);
+             OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar.toAbsolutePath();
     }
 
     static JsonNode json(String text) {

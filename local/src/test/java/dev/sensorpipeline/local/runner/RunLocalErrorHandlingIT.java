@@ -9,15 +9,11 @@ import dev.sensorpipeline.testkit.LocalAws;
 import dev.sensorpipeline.testkit.LocalTables;
 import dev.sensorpipeline.testkit.MotoServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +53,7 @@ class RunLocalErrorHandlingIT {
         deployment = LocalDeployment.fresh(MOTO);
         dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
         kinesis = LocalAws.kinesis(MOTO.endpoint());
-        testFunctionJar = jarOf(TestFunction.class, jars.resolve("test-function.jar"));
+        testFunctionJar = LocalDeployment.jarOf(TestFunction.class, jars.resolve("test-function.jar"));
     }
 
     @BeforeEach
@@ -217,18 +213,5 @@ class RunLocalErrorHandlingIT {
     private static String mappingUuid(String functionName) {
         return LocalDeployment.json(deployment.cli().run("lambda", "list-event-source-mappings", "--function-name",
                 functionName).orThrow().stdout()).at("/EventSourceMappings/0/UUID").asText();
-    }
-
-    /** A deployment package of one class, as Lambda takes a jar. */
-    private static Path jarOf(Class<?> type, Path jar) throws IOException {
-        String entry = type.getName().replace('.', '/') + ".class";
-        try (InputStream in = type.getClassLoader().getResourceAsStream(entry);
-             OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry(entry));
-            in.transferTo(out);
-            out.closeEntry();
-        }
-        return jar.toAbsolutePath();
     }
 }

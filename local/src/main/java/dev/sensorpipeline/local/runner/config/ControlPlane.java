@@ -37,18 +37,23 @@ public final class ControlPlane {
         this.endpoint = endpoint;
     }
 
-    public FunctionConfiguration function(String name) {
+    /**
+     * The configuration of the function, version or alias {@code nameOrArn} names, as GetFunctionConfiguration
+     * gives it: for an alias, that of the version it points at now.
+     */
+    public FunctionConfiguration function(String nameOrArn) {
+        String name = FunctionReference.parse(nameOrArn).forRequest();
         GetFunctionConfigurationResponse function = call(() -> lambda.getFunctionConfiguration(
                 GetFunctionConfigurationRequest.builder().functionName(name).build()),
-                "no function '" + name + "' at " + endpoint + ": " + DEPLOY_HINT
+                "no function '" + nameOrArn + "' at " + endpoint + ": " + DEPLOY_HINT
                         + " (or name another with --function-name or FUNCTION_NAME)");
         if (function.handler() == null || "Image".equals(function.packageTypeAsString())) {
-            throw new SetupException("the function '" + name + "' is a container image; the runner runs .zip/.jar"
-                    + " functions with a handler");
+            throw new SetupException("the function '" + nameOrArn + "' is a container image; the runner runs"
+                    + " .zip/.jar functions with a handler");
         }
         String runtime = function.runtimeAsString();
         if (runtime != null && !runtime.startsWith("java")) {
-            throw new SetupException("the function '" + name + "' has runtime " + runtime
+            throw new SetupException("the function '" + nameOrArn + "' has runtime " + runtime
                     + "; the runner runs Java functions only");
         }
         Map<String, String> variables = function.environment() == null || function.environment().variables() == null
@@ -59,18 +64,32 @@ public final class ControlPlane {
                 function.codeSha256());
     }
 
-    /** The function's Kinesis event source mappings; at least one, or a {@link SetupException}. */
-    public List<EventSourceMapping> kinesisMappings(String functionName) {
+    /**
+     * The function's Kinesis event source mappings, whatever they invoke (the function, a version or an alias);
+     * at least one, or a {@link SetupException}. Every mapping is listed and compared by its FunctionArn's parts:
+     * ListEventSourceMappings filtered by the function's name need not return the mappings on its aliases (moto
+     * returns none).
+     */
+    public List<EventSourceMapping> kinesisMappings(FunctionConfiguration function) {
+        FunctionArn functionArn = FunctionArn.tryParse(function.arn()).map(FunctionArn::unqualified)
+                .orElseThrow(() -> new SetupException("the endpoint " + endpoint + " describes the function '"
+                        + function.name() + "' with FunctionArn '" + function.arn() + "', which is not a Lambda"
+                        + " function's ARN"));
         List<EventSourceMapping> mappings = new ArrayList<>();
         call(() -> {
-            lambda.listEventSourceMappingsPaginator(ListEventSourceMappingsRequest.builder()
-                    .functionName(functionName).build()).eventSourceMappings().forEach(m -> mappings.add(map(m)));
+            lambda.listEventSourceMappingsPaginator(ListEventSourceMappingsRequest.builder().build())
+                    .eventSourceMappings().forEach(m -> mappings.add(map(m)));
             return mappings;
-        }, "no function '" + functionName + "' at " + endpoint + ": " + DEPLOY_HINT);
-        List<EventSourceMapping> kinesisMappings = mappings.stream().filter(EventSourceMapping::isKinesis).toList();
+        }, "the endpoint " + endpoint + " has no event source mappings: " + DEPLOY_HINT);
+        List<EventSourceMapping> kinesisMappings = mappings.stream()
+                .filter(mapping -> FunctionArn.tryParse(mapping.functionArn())
+                        .filter(invoked -> invoked.isSameFunctionAs(functionArn)).isPresent())
+                .filter(EventSourceMapping::isKinesis)
+                .toList();
         if (kinesisMappings.isEmpty()) {
-            throw new SetupException("the function '" + functionName + "' has no Kinesis event source mapping at "
-                    + endpoint + ": " + DEPLOY_HINT + " (it creates one from infra/event-source-mapping.json)");
+            throw new SetupException("the function '" + function.name() + "' has no Kinesis event source mapping,"
+                    + " on it or on any of its versions or aliases, at " + endpoint + ": " + DEPLOY_HINT
+                    + " (it creates one from infra/event-source-mapping.json)");
         }
         return kinesisMappings;
     }

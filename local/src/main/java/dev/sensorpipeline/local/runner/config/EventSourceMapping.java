@@ -29,13 +29,18 @@ public record EventSourceMapping(String uuid, String eventSourceArn, String func
         return eventSourceArn != null && eventSourceArn.startsWith("arn:") && eventSourceArn.contains(":kinesis:");
     }
 
+    /** What the mapping invokes: the function, a version or an alias. */
+    public FunctionArn invokedFunction() {
+        return FunctionArn.parse(functionArn);
+    }
+
     public boolean isEnabled() {
         return state == null || "Enabled".equals(state) || "Enabling".equals(state) || "Updating".equals(state);
     }
 
     /** The settings, one line, as the runner applies them. */
     public String describe() {
-        return uuid + " (" + eventSourceArn + "): BatchSize " + batchSize
+        return uuid + " (" + eventSourceArn + " -> " + functionArn + "): BatchSize " + batchSize
                 + ", MaximumBatchingWindowInSeconds " + maximumBatchingWindow.toSeconds()
                 + ", StartingPosition " + startingPosition
                 + (startingPositionTimestamp == null ? "" : " " + startingPositionTimestamp)

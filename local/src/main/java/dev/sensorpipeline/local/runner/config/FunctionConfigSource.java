@@ -6,9 +6,10 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The function's configuration as the endpoint has it now, asked again at most once per {@code refreshEvery}: an
- * {@code update-function-configuration} takes effect from the next invocation, in a new execution environment, as
- * in Lambda. When the endpoint cannot be asked, the last configuration known stays.
+ * The configuration of what the mappings invoke as the endpoint has it now, asked again at most once per
+ * {@code refreshEvery}, of the same function, version or alias each time: an {@code update-function-configuration}
+ * of $LATEST, or an {@code update-alias} to another version, takes effect from the next invocation, in a new
+ * execution environment, as in Lambda. When the endpoint cannot be asked, the last configuration known stays.
  */
 public final class FunctionConfigSource implements Supplier<FunctionConfiguration> {
 

@@ -15,4 +15,9 @@ public record FunctionConfiguration(String name, String arn, String runtime, Str
     public FunctionConfiguration {
         environment = Map.copyOf(environment);
     }
+
+    /** The published version, or {@code $LATEST}; endpoints that give no version describe $LATEST. */
+    public String versionOrLatest() {
+        return version == null ? FunctionArn.LATEST : version;
+    }
 }

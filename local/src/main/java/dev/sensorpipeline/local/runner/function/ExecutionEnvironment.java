@@ -32,11 +32,17 @@ public final class ExecutionEnvironment implements AutoCloseable {
         this.output = output;
     }
 
-    /** Starts the function's JVM; its initialisation runs until it first asks the Runtime API for an event. */
-    public static ExecutionEnvironment start(FunctionConfiguration configuration, LaunchPlan plan, Console console) {
+    /**
+     * Starts the function's JVM; its initialisation runs until it first asks the Runtime API for an event.
+     *
+     * @param invokedFunctionArn the ARN the function is invoked by, as its mapping names it: Lambda gives the
+     *                           function that one (an alias's, say), not the ARN of the version it runs
+     */
+    public static ExecutionEnvironment start(FunctionConfiguration configuration, String invokedFunctionArn,
+                                             LaunchPlan plan, Console console) {
         RuntimeApiServer api = null;
         try {
-            api = RuntimeApiServer.start(configuration.arn());
+            api = RuntimeApiServer.start(invokedFunctionArn);
             ProcessBuilder builder = plan.processFor(configuration, api.address()).redirectErrorStream(true);
             Instant startedAt = Instant.now();
             Process process = builder.start();

@@ -73,11 +73,11 @@ public record LaunchPlan(Path javaBinary, List<Path> runtimeClasspath, Path nati
         environment.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
         environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + (function.runtime() == null ? "java" : function.runtime()));
         environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
-        environment.put("AWS_LAMBDA_FUNCTION_VERSION", function.version() == null ? "$LATEST" : function.version());
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", function.versionOrLatest());
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
         environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
-        environment.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName());
+        environment.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName(function.versionOrLatest()));
         return environment;
     }
 
@@ -88,11 +88,14 @@ public record LaunchPlan(Path javaBinary, List<Path> runtimeClasspath, Path nati
         return builder;
     }
 
-    /** {@code 2026/11/29/[$LATEST]0123456789abcdef0123456789abcdef}, as Lambda names an environment's stream. */
-    private static String logStreamName() {
+    /**
+     * {@code 2026/11/29/[$LATEST]0123456789abcdef0123456789abcdef}, or {@code [2]} for version 2, as Lambda names an
+     * environment's stream.
+     */
+    private static String logStreamName(String version) {
         byte[] id = new byte[16];
         ThreadLocalRandom.current().nextBytes(id);
         return LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
-                + "/[$LATEST]" + HexFormat.of().formatHex(id);
+                + "/[" + version + "]" + HexFormat.of().formatHex(id);
     }
 }

@@ -43,7 +43,8 @@ public final class RuntimeInvoker implements FunctionInvoker {
         }
         FunctionConfiguration current = configuration.get();
         if (environment != null && !environment.configuration().equals(current)) {
-            console.info("the function's configuration changed (LastModified " + current.lastModified()
+            console.info("the function's configuration changed (version " + current.versionOrLatest()
+                    + ", LastModified " + current.lastModified()
                     + "): the next invocation starts a new execution environment");
             retire();
         }
@@ -63,7 +64,7 @@ public final class RuntimeInvoker implements FunctionInvoker {
         Instant started = invocation.started().join();
         String requestId = invocation.requestId();
         env.awaitOutput();
-        console.log("START RequestId: " + requestId + " Version: " + version(current));
+        console.log("START RequestId: " + requestId + " Version: " + current.versionOrLatest());
         Duration left = Duration.between(Instant.now(), started.plus(current.timeout()));
         boolean answered = await(invocation.result(), env, left);
         Duration duration = Duration.between(started, Instant.now());
@@ -154,10 +155,6 @@ public final class RuntimeInvoker implements FunctionInvoker {
             environment.close();
             environment = null;
         }
-    }
-
-    private static String version(FunctionConfiguration function) {
-        return function.version() == null ? "$LATEST" : function.version();
     }
 
     private static String millis(Duration duration) {

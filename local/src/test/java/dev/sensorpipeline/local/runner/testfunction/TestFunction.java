@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * A function for the runner's tests, deployed as a jar of this one class: it throws when a record says "poison",
  * sleeps past any timeout when one says "sleep", and otherwise appends the batch's sequence numbers, one a line, to
- * the file named by PROCESSED_LOG. It takes the event as a plain Map, so that it needs nothing but the runtime.
+ * the file named by PROCESSED_LOG. It prints the ARN it was invoked by and its version, as Lambda tells it them. It
+ * takes the event as a plain Map, so that it needs nothing but the runtime.
  */
 public class TestFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -42,6 +43,8 @@ public class TestFunction implements RequestHandler<Map<String, Object>, Map<Str
             throw new UncheckedIOException(e);
         }
         System.out.println("processed " + sequenceNumbers.size() + " records");
+        System.out.println("invoked as " + context.getInvokedFunctionArn() + ", version "
+                + System.getenv("AWS_LAMBDA_FUNCTION_VERSION"));
         return Map.of("batchItemFailures", List.of());
     }
 
