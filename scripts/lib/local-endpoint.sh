@@ -36,13 +36,14 @@ free_loopback_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# Starts moto_server on a free loopback port; sets MOTO_PID and exports the environment that points the aws CLI
-# and the SDK at it with dummy credentials.
+# Starts moto_server (scripts/moto_server.py: with a defect of moto 5.2 mended) on a free loopback port; sets
+# MOTO_PID and exports the environment that points the aws CLI and the SDK at it with dummy credentials.
 start_moto() {
     local port log_file
     port="$(free_loopback_port)"
     log_file="$(mktemp -t moto-server.XXXXXX.log)"
-    MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p "${port}" >"${log_file}" 2>&1 &
+    MOTO_IAM_LOAD_MANAGED_POLICIES=true python3 "$(dirname "${BASH_SOURCE[0]}")/../moto_server.py" \
+        -H 127.0.0.1 -p "${port}" >"${log_file}" 2>&1 &
     MOTO_PID=$!
     export AWS_ENDPOINT_URL="http://127.0.0.1:${port}"
     export AWS_ACCESS_KEY_ID="testing" AWS_SECRET_ACCESS_KEY="testing" AWS_SESSION_TOKEN="testing"

@@ -63,6 +63,8 @@ class PipelineScriptsIT {
                 "produced  2000 (1000 one per record, 1000 KPL-aggregated)",
                 "stored    2000 (1000 one per record, 1000 KPL-aggregated)",
                 "rejected  4", "lost      0");
+        assertThat(run.output()).as("the second fleet's readings packed many to a record")
+                .containsPattern("delivered 1000 readings in [1-9][0-9]? records");
         assertThat(pipelineProcesses()).as("processes left running").isSubsetOf(before);
     }
 
