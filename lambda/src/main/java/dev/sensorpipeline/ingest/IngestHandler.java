@@ -62,8 +62,8 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
     }
 
     /**
-     * Before a SnapStart snapshot: loads the decode and mapping path, writing nothing. The DynamoDB client was
-     * already exercised by the start-up table check.
+     * Before a SnapStart snapshot: loads the decode and mapping path and the client's write path up to the wire,
+     * writing nothing; the start-up table check has already made a request.
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {

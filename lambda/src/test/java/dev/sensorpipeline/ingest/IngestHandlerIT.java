@@ -25,6 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -66,6 +70,38 @@ class IngestHandlerIT {
 
     private static KinesisEvent payload(String name) {
         return EventLoader.loadKinesisEvent(ProjectFiles.resolve("test-payloads/" + name).toString());
+    }
+
+    @Test
+    void beforeCheckpoint_takesABatchWriteThroughTheClientUpToTheWire_andSendsNothing() {
+        // given: a handler whose client records each request it marshals and each it sends
+        Map<String, Integer> marshalled = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> sent = new java.util.concurrent.ConcurrentHashMap<>();
+        ExecutionInterceptor recorder = new ExecutionInterceptor() {
+            @Override
+            public void beforeMarshalling(Context.BeforeMarshalling context, ExecutionAttributes attributes) {
+                marshalled.merge(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1, Integer::sum);
+            }
+
+            @Override
+            public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+                sent.merge(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1, Integer::sum);
+            }
+        };
+        IngestHandler handler = new IngestHandler(IngestFunction.fromEnvironment(
+                Map.of("AWS_REGION", LocalAws.REGION.id()),
+                builder -> builder.endpointOverride(MOTO.endpoint()).credentialsProvider(LocalAws.credentials())
+                        .overrideConfiguration(config -> config.addExecutionInterceptor(recorder))));
+        sent.clear();
+
+        // when
+        handler.beforeCheckpoint(null);
+
+        // then
+        assertThat(marshalled).containsEntry("BatchWriteItem", 1);
+        assertThat(sent).isEmpty();
+        assertThat(scan("SensorData")).isEmpty();
+        assertThat(scan("SensorDataRejects")).isEmpty();
     }
 
     @Test

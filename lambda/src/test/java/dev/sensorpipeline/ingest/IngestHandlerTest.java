@@ -301,15 +301,6 @@ class IngestHandlerTest {
     }
 
     @Test
-    void beforeCheckpoint_primesWithoutWritingAnything() throws Exception {
-        // when
-        handler().beforeCheckpoint(null);
-
-        // then
-        assertThat(dynamoDb.requests()).isEmpty();
-    }
-
-    @Test
     void handle_returnsNoFailures_forAnEmptyBatch() {
         // given
         KinesisEvent event = new KinesisEvent();

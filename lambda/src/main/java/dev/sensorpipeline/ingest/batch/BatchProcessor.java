@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns a batch of Kinesis records into stored readings and reasoned rejects, and says which records are not yet
@@ -118,8 +119,8 @@ public final class BatchProcessor {
 
     /**
      * Runs the decode and mapping path once on a sample reading, a sample bad record and a sample aggregated record,
-     * writing nothing, so that their classes are loaded and initialised before a SnapStart snapshot rather than in
-     * the first batch.
+     * and the client's write path up to the wire, writing nothing, so that their classes are loaded and initialised
+     * before a SnapStart snapshot rather than in the first batch.
      */
     public void prime() {
         byte[] reading = PRIMING_READING.getBytes(StandardCharsets.UTF_8);
@@ -131,9 +132,11 @@ public final class BatchProcessor {
                 ByteBuffer.wrap(bad)));
         intake.take(new SourceRecord("shardId-000000000000:2", "2", "sensor-1", clock.instant(), null,
                 ByteBuffer.wrap(new KplAggregateBuilder().add("sensor-1", reading).add("sensor-1", bad).build())));
+        Map<String, AttributeValue> item = Map.of();
         for (Candidate candidate : intake.latestByKey.values()) {
-            readingMapper.toItem(candidate.reading());
+            item = readingMapper.toItem(candidate.reading());
         }
+        writer.primeRequestPath(item);
         new BatchMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0).toEmfFields(functionName, clock.instant());
     }
 
