@@ -18,6 +18,12 @@ check_prerequisites() {
             missing=1
         fi
     done
+    # scripts/moto_server.py runs moto's server under python3, so that python3 must have moto.
+    if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import moto.server' >/dev/null 2>&1; then
+        echo "missing: moto for $(command -v python3), which runs scripts/moto_server.py." \
+            "Install: python3 -m pip install 'moto[server]'" >&2
+        missing=1
+    fi
     if [[ "${missing}" -ne 0 ]]; then
         exit 3
     fi
