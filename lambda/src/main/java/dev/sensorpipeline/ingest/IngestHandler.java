@@ -15,6 +15,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Lambda entry point: a Kinesis batch in, the records not yet stored out, as {@code batchItemFailures}.
@@ -42,9 +43,13 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
     }
 
     private IngestHandler(IngestConfig config) {
+        this(config, IngestFunction::build);
+    }
+
+    IngestHandler(IngestConfig config, Function<IngestConfig, IngestFunction> wiring) {
         this(config.buildInBackground()
-                        ? BackgroundStart.begin("ingest-start", () -> IngestFunction.build(config).processor())
-                        : BackgroundStart.now(() -> IngestFunction.build(config).processor()),
+                        ? BackgroundStart.begin("ingest-start", () -> wiring.apply(config).processor())
+                        : BackgroundStart.now(() -> wiring.apply(config).processor()),
                 config.deadlineMargin());
     }
 

@@ -2,10 +2,12 @@ package dev.sensorpipeline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import dev.sensorpipeline.ingest.config.ConfigurationException;
 import dev.sensorpipeline.ingest.config.IngestConfig;
 import dev.sensorpipeline.ingest.internal.Backoff;
 import dev.sensorpipeline.ingest.store.RejectItemMapper;
@@ -19,9 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class IngestHandlerTest {
@@ -51,6 +56,65 @@ class IngestHandlerTest {
     private static Set<String> sequenceNumbersOf(StreamsEventResponse response) {
         return response.getBatchItemFailures().stream()
                 .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+    }
+
+    private IngestFunction wired(IngestConfig config) {
+        Backoff noWaiting = new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), () -> 0.0);
+        return IngestFunction.create(config, dynamoDb, noWaiting, wait -> { });
+    }
+
+    private static IngestConfig configFor(String initializationType) {
+        return IngestConfig.fromEnvironment(Map.of("AWS_REGION", "us-east-1",
+                "AWS_LAMBDA_INITIALIZATION_TYPE", initializationType));
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/book-single-record.json", type = KinesisEvent.class)
+    void construct_returnsBeforeTheClientIsWired_onAnOnDemandContainer_andTheFirstBatchWaitsForIt(KinesisEvent event)
+            throws Exception {
+        // given: wiring the client (building it, checking the tables) does not finish until released
+        CountDownLatch released = new CountDownLatch(1);
+        Function<IngestConfig, IngestFunction> slowWiring = config -> {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return wired(config);
+        };
+
+        // when: constructing would hang if the wiring ran on this thread
+        IngestHandler handler = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new IngestHandler(configFor("on-demand"), slowWiring));
+        released.countDown();
+        StreamsEventResponse response = handler.handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(storedReadings()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/book-single-record.json", type = KinesisEvent.class)
+    void handle_failsNamingTheSetting_whenTheCheckBesideStartUpFindsNoTable(KinesisEvent event) {
+        // given
+        IngestHandler handler = new IngestHandler(configFor("on-demand"), config -> {
+            throw new ConfigurationException("TABLE_NAME='SensorDataTypo': there is no such table in us-east-1");
+        });
+
+        // when / then
+        assertThatThrownBy(() -> handler.handleRequest(event, TestContext.withMinutesLeft(1)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("TABLE_NAME='SensorDataTypo'");
+        assertThat(dynamoDb.requests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"snap-start", "provisioned-concurrency"})
+    void construct_failsAtOnce_whenInitIsOffTheRequestPath(String initializationType) {
+        assertThatThrownBy(() -> new IngestHandler(configFor(initializationType), config -> {
+            throw new ConfigurationException("TABLE_NAME='SensorDataTypo': there is no such table in us-east-1");
+        })).isInstanceOf(ConfigurationException.class).hasMessageStartingWith("TABLE_NAME='SensorDataTypo'");
     }
 
     @ParameterizedTest

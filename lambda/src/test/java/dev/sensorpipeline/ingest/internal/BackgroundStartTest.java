@@ -12,28 +12,25 @@ import org.junit.jupiter.api.Test;
 class BackgroundStartTest {
 
     @Test
-    void get_waitsForTheBuild_whichRunsOnItsOwnThread() throws Exception {
-        // given
+    void begin_returnsWhileTheBuildRunsOnItsOwnThread_andGetWaitsForIt() throws Exception {
+        // given: a build that cannot finish until released
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<String> builtOn = new AtomicReference<>();
+
+        // when
         BackgroundStart<String> part = BackgroundStart.begin("test-start", () -> {
             builtOn.set(Thread.currentThread().getName());
+            started.countDown();
             awaitQuietly(release);
             return "client";
         });
-
-        // when
-        Thread releaser = new Thread(() -> {
-            sleepQuietly(50);
-            release.countDown();
-        });
-        releaser.start();
-        String value = part.get();
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("the build started").isTrue();
+        release.countDown();
 
         // then
-        assertThat(value).isEqualTo("client");
+        assertThat(part.get()).isEqualTo("client");
         assertThat(builtOn.get()).isEqualTo("test-start");
-        releaser.join();
     }
 
     @Test
@@ -57,7 +54,7 @@ class BackgroundStartTest {
     }
 
     @Test
-    void now_buildsOnTheCallersThread_andThrowsAtOnce() {
+    void now_buildsOnTheCallersThread() {
         // given
         AtomicReference<String> builtOn = new AtomicReference<>();
 
@@ -70,9 +67,13 @@ class BackgroundStartTest {
         // then
         assertThat(part.get()).isEqualTo("client");
         assertThat(builtOn.get()).isEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void now_throwsWhatTheBuildThrew_atOnce() {
         assertThatThrownBy(() -> BackgroundStart.now(() -> {
             throw new IllegalArgumentException("bad setting");
-        })).hasMessage("bad setting");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad setting");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -81,14 +82,6 @@ class BackgroundStartTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
