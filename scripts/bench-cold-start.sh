@@ -83,14 +83,16 @@ measure() {
         variants=(current baseline)
     fi
     echo "variant   run  init_ms  duration_ms  total_ms"
+    local -a order
     for ((run = 1; run <= RUNS; run++)); do
+        order=("${variants[@]}")
         if ((run % 2 == 0)) && [[ ${#variants[@]} -eq 2 ]]; then
-            variants=("${variants[1]}" "${variants[0]}")
+            order=("${variants[1]}" "${variants[0]}")
         fi
-        for variant in "${variants[@]}"; do
-            one_run "$(jar_of "${variant}")" | awk -v variant="${variant}" -v run="${run}" '{
+        for variant in "${order[@]}"; do
+            one_run "$(jar_of "${variant}")" | awk -v variant="${variant}" -v run="${run}" -v figures="${figures}" '{
                 printf "%-8s  %3d  %7.1f  %11.1f  %8.1f\n", variant, run, $1, $2, $1 + $2
-                printf "%s %d %s %s\n", variant, run, $1, $2 >> "'"${figures}"'" }'
+                printf "%s %d %s %s\n", variant, run, $1, $2 >> figures }'
         done
     done
 }

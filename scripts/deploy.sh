@@ -216,9 +216,18 @@ create_or_update_alias() {
 }
 
 create_or_update_mapping() {
-    local uuid
+    local uuid listed
+    local -a uuids
     # Whatever it invoked before (the function, as deploys before aliases made it, an older alias or a version).
-    uuid="$(function_mapping_uuids "${FUNCTION_ARN}" "${STREAM_ARN}" | awk '{ print $1 }')"
+    listed="$(function_mapping_uuids "${FUNCTION_ARN}" "${STREAM_ARN}")"
+    read -r -a uuids <<<"${listed//$'\n'/ }"
+    if [[ ${#uuids[@]} -gt 1 ]]; then
+        echo "error: ${#uuids[@]} event source mappings feed ${STREAM_NAME} to ${FUNCTION_NAME} (${uuids[*]});" \
+            "each record would be processed once per mapping. Delete all but one with" \
+            "aws lambda delete-event-source-mapping --uuid UUID, then deploy again." >&2
+        return 1
+    fi
+    uuid="${uuids[0]:-}"
     if [[ -n "${uuid}" && "${uuid}" != "None" ]]; then
         echo "== event source mapping ${uuid}: exists; updating its settings, invoking alias ${FUNCTION_ALIAS}"
         render_json "${INFRA}/event-source-mapping.json" "${WORK_DIR}/mapping-update.json" <<'PY'

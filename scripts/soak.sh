@@ -125,26 +125,28 @@ stop_runner() {
     RUNNER_PID=""
 }
 
-# A fleet's readings as they are sent; "$@" adds the run's options. The aggregated fleet's sensors are gateway-1..N.
-fleet() {
-    local fleet="$1"
-    shift
-    if [[ "${fleet}" == plain ]]; then
-        java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${COUNT}" --seed "${SEED}" \
-            --start-time "${START_TIME}" --humidity "$@"
+# Sets FLEET_ARGS to the producer's arguments for a fleet, the same for its run and its dry run. The aggregated
+# fleet's sensors are gateway-1..N.
+fleet_args() {
+    FLEET_ARGS=(--sensors "${SENSORS}" --seed "${SEED}" --start-time "${START_TIME}" --humidity)
+    if [[ "$1" == plain ]]; then
+        FLEET_ARGS+=(--count "${COUNT}")
     else
-        java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${AGGREGATED}" --seed "${SEED}" \
-            --sensor-prefix gateway- --start-time "${START_TIME}" --humidity "$@"
+        FLEET_ARGS+=(--count "${AGGREGATED}" --sensor-prefix gateway-)
     fi
 }
 
+# Each producer runs as a job of this shell, so that $! is its JVM and cleanup can stop it.
 produce() {
     START_TIME="$(date +%s)"
     STARTED_AT="${SECONDS}"
-    fleet plain --rate 0 --max-retries 50 --progress never >"${WORK_DIR}/producer.log" 2>&1 &
+    fleet_args plain
+    java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --rate 0 --max-retries 50 --progress never \
+        >"${WORK_DIR}/producer.log" 2>&1 &
     PRODUCER_PIDS+=($!)
     if ((AGGREGATED > 0)); then
-        fleet aggregated --aggregate --rate 0 --max-retries 50 --progress never \
+        fleet_args aggregated
+        java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --aggregate --rate 0 --max-retries 50 --progress never \
             >"${WORK_DIR}/producer-aggregated.log" 2>&1 &
         PRODUCER_PIDS+=($!)
     fi
@@ -225,9 +227,11 @@ report() {
     kill -TERM "${PROXY_PID}" 2>/dev/null || true
     wait "${PROXY_PID}" 2>/dev/null || true
     PROXY_PID=""
-    fleet plain --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
+    fleet_args plain
+    java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
     if ((AGGREGATED > 0)); then
-        fleet aggregated --dry-run 2>/dev/null >>"${WORK_DIR}/expected.jsonl"
+        fleet_args aggregated
+        java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --dry-run 2>/dev/null >>"${WORK_DIR}/expected.jsonl"
     fi
     export AWS_ENDPOINT_URL="${MOTO_ENDPOINT}"
     aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"

@@ -69,7 +69,7 @@ skip_untagged() {
 }
 
 delete_mappings_and_function() {
-    local function_arn uuid
+    local function_arn uuid uuids
     if ! function_arn="$(aws lambda get-function --function-name "${FUNCTION_NAME}" \
         --query Configuration.FunctionArn --output text 2>/dev/null)"; then
         echo "== function ${FUNCTION_NAME}: not there"
@@ -79,7 +79,9 @@ delete_mappings_and_function() {
         skip_untagged "function ${FUNCTION_NAME}"
         return 0
     fi
-    for uuid in $(function_mapping_uuids "${function_arn}"); do
+    # Listed first: a failed listing inside the for would go unnoticed, and the mappings outlive the function.
+    uuids="$(function_mapping_uuids "${function_arn}")"
+    for uuid in ${uuids}; do
         echo "== event source mapping ${uuid}: deleting"
         aws lambda delete-event-source-mapping --uuid "${uuid}" >/dev/null
     done

@@ -8,7 +8,6 @@ check_prerequisites() {
         "java|java (17 or later)|apt-get install -y openjdk-17-jdk-headless"
         "mvn|mvn (Maven 3.8+)|apt-get install -y maven"
         "python3|python3|apt-get install -y python3 python3-pip"
-        "moto_server|moto_server (moto 5)|pip install 'moto[server]'"
         "aws|the aws CLI (v1 or v2)|pip install awscli"
     )
     for entry in "${tools[@]}"; do
