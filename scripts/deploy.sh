@@ -247,6 +247,7 @@ PY
     wait_for_mapping_enabled
 }
 
+# The aws CLI has no waiter for event source mappings: poll its State, as a waiter would, for up to 5 minutes.
 wait_for_mapping_enabled() {
     local state attempt
     for attempt in $(seq 1 60); do
