@@ -10,8 +10,11 @@ import dev.sensorpipeline.testkit.MotoServer;
 import dev.sensorpipeline.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,15 +124,20 @@ class DeployScriptsIT {
                 .get("FunctionVersion").asText();
         Path otherBuild = Files.createTempFile("other-build-", ".jar");
         Files.copy(ProjectFiles.root().resolve("lambda/target/sensor-ingest-lambda.jar"), otherBuild,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        try (var jar = java.nio.file.FileSystems.newFileSystem(otherBuild)) {
+                StandardCopyOption.REPLACE_EXISTING);
+        try (FileSystem jar = FileSystems.newFileSystem(otherBuild)) {
             Files.writeString(jar.getPath("deployed-build.txt"), "another build");
         }
         Map<String, String> env = new HashMap<>(localEnv());
         env.put("FUNCTION_JAR", otherBuild.toString());
 
         // when
-        Run redeploy = script(env, "deploy.sh");
+        Run redeploy;
+        try {
+            redeploy = script(env, "deploy.sh");
+        } finally {
+            Files.delete(otherBuild);
+        }
 
         // then
         assertThat(redeploy.exitCode()).as(redeploy.stderr()).isZero();
@@ -140,7 +148,6 @@ class DeployScriptsIT {
         JsonNode mappings = aws("lambda", "list-event-source-mappings").get("EventSourceMappings");
         assertThat(mappings).hasSize(1);
         assertInvokesTheLiveAliasAtTheLatestVersion(mappings.get(0));
-        Files.delete(otherBuild);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,8 +76,8 @@ class IngestHandlerIT {
     @Test
     void beforeCheckpoint_takesABatchWriteThroughTheClientUpToTheWire_andSendsNothing() {
         // given: a handler whose client records each request it marshals and each it sends
-        Map<String, Integer> marshalled = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, Integer> sent = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> marshalled = new ConcurrentHashMap<>();
+        Map<String, Integer> sent = new ConcurrentHashMap<>();
         ExecutionInterceptor recorder = new ExecutionInterceptor() {
             @Override
             public void beforeMarshalling(Context.BeforeMarshalling context, ExecutionAttributes attributes) {

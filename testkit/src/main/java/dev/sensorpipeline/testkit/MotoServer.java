@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public final class MotoServer implements AutoCloseable {
     /** Starts a server of one's own; close it when done. */
     public static MotoServer start() {
         int port = freeLoopbackPort();
-        List<String> command = new java.util.ArrayList<>(serverCommand());
+        List<String> command = new ArrayList<>(serverCommand());
         command.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
         try {
             Path logFile = Files.createTempFile("moto-server-", ".log");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class IngestConfigTest {
     void fromEnvironment_buildsInBackgroundOnlyWhenInitIsOnTheRequestPath(String initializationType,
                                                                            boolean inBackground) {
         // given
-        Map<String, String> env = new java.util.HashMap<>(Map.of("AWS_REGION", "us-east-1"));
+        Map<String, String> env = new HashMap<>(Map.of("AWS_REGION", "us-east-1"));
         if (initializationType != null) {
             env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
         }
