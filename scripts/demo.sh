@@ -71,27 +71,16 @@ start_runner() {
     RUNNER_PID=$!
 }
 
-# Both fleets' readings, the same as they are sent; "$@" adds --aggregate or --dry-run.
-fleet() {
-    local fleet="$1"
-    shift
-    if [[ "${fleet}" == plain ]]; then
-        java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${PLAIN_READINGS}" --seed "${SEED}" \
-            --start-time "${START_TIME}" --humidity --rate 0 --progress never "$@"
-    else
-        java -jar "${PRODUCER_JAR}" --sensors "${SENSORS}" --count "${AGGREGATED_READINGS}" --seed "${SEED}" \
-            --sensor-prefix gateway- --start-time "${START_TIME}" --humidity --rate 0 --progress never "$@"
-    fi
-}
-
 produce() {
     START_TIME="$(date +%s)"
     PRODUCE_STARTED="$(date +%s.%N)"
     echo "== producing ${PLAIN_READINGS} readings from ${SENSORS} sensors, one per record (seed ${SEED})"
-    fleet plain
+    fleet_args plain "${PLAIN_READINGS}"
+    java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --rate 0 --progress never
     if ((AGGREGATED_READINGS > 0)); then
         echo "== producing ${AGGREGATED_READINGS} readings from ${SENSORS} gateway sensors, KPL-aggregated"
-        fleet aggregated --aggregate
+        fleet_args aggregated "${AGGREGATED_READINGS}"
+        java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --aggregate --rate 0 --progress never
     fi
 }
 
@@ -125,16 +114,9 @@ wait_until_everything_is_in() {
     return 1
 }
 
-expected_readings() {
-    fleet plain --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
-    if ((AGGREGATED_READINGS > 0)); then
-        fleet aggregated --dry-run 2>/dev/null >>"${WORK_DIR}/expected.jsonl"
-    fi
-}
-
 # Compares every produced reading with its item, value for value.
 print_summary() {
-    expected_readings
+    write_expected_readings "${WORK_DIR}/expected.jsonl" "${PLAIN_READINGS}" "${AGGREGATED_READINGS}"
     aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"
     echo "== summary"
     PYTHONPATH="${ROOT}/scripts/lib" python3 - "${WORK_DIR}/expected.jsonl" "${WORK_DIR}/stored.json" \

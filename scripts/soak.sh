@@ -125,27 +125,16 @@ stop_runner() {
     RUNNER_PID=""
 }
 
-# Sets FLEET_ARGS to the producer's arguments for a fleet, the same for its run and its dry run. The aggregated
-# fleet's sensors are gateway-1..N.
-fleet_args() {
-    FLEET_ARGS=(--sensors "${SENSORS}" --seed "${SEED}" --start-time "${START_TIME}" --humidity)
-    if [[ "$1" == plain ]]; then
-        FLEET_ARGS+=(--count "${COUNT}")
-    else
-        FLEET_ARGS+=(--count "${AGGREGATED}" --sensor-prefix gateway-)
-    fi
-}
-
 # Each producer runs as a job of this shell, so that $! is its JVM and cleanup can stop it.
 produce() {
     START_TIME="$(date +%s)"
     STARTED_AT="${SECONDS}"
-    fleet_args plain
+    fleet_args plain "${COUNT}"
     java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --rate 0 --max-retries 50 --progress never \
         >"${WORK_DIR}/producer.log" 2>&1 &
     PRODUCER_PIDS+=($!)
     if ((AGGREGATED > 0)); then
-        fleet_args aggregated
+        fleet_args aggregated "${AGGREGATED}"
         java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --aggregate --rate 0 --max-retries 50 --progress never \
             >"${WORK_DIR}/producer-aggregated.log" 2>&1 &
         PRODUCER_PIDS+=($!)
@@ -227,12 +216,7 @@ report() {
     kill -TERM "${PROXY_PID}" 2>/dev/null || true
     wait "${PROXY_PID}" 2>/dev/null || true
     PROXY_PID=""
-    fleet_args plain
-    java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --dry-run 2>/dev/null >"${WORK_DIR}/expected.jsonl"
-    if ((AGGREGATED > 0)); then
-        fleet_args aggregated
-        java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --dry-run 2>/dev/null >>"${WORK_DIR}/expected.jsonl"
-    fi
+    write_expected_readings "${WORK_DIR}/expected.jsonl" "${COUNT}" "${AGGREGATED}"
     export AWS_ENDPOINT_URL="${MOTO_ENDPOINT}"
     aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"
     echo "== soak figures"

@@ -95,3 +95,25 @@ stop_moto() {
 count_items() {
     aws dynamodb scan --table-name "$1" --select COUNT --query Count --output text | awk '{ n += $1 } END { print n + 0 }'
 }
+
+# Sets FLEET_ARGS to the producer's arguments for one of the two fleets the demo and the soak send, the same for
+# their run and their dry run: plain (sensor-1..N) or aggregated (gateway-1..N, the prefix by which
+# scripts/lib/readings.py tells them apart). Reads SENSORS, SEED and START_TIME.
+fleet_args() {
+    local fleet="$1" count="$2"
+    FLEET_ARGS=(--sensors "${SENSORS}" --seed "${SEED}" --start-time "${START_TIME}" --humidity --count "${count}")
+    if [[ "${fleet}" == aggregated ]]; then
+        FLEET_ARGS+=(--sensor-prefix gateway-)
+    fi
+}
+
+# Writes both fleets' readings, as the producer's --dry-run gives them, to the file given. Reads PRODUCER_JAR.
+write_expected_readings() {
+    local file="$1" plain_count="$2" aggregated_count="$3"
+    fleet_args plain "${plain_count}"
+    java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --dry-run 2>/dev/null >"${file}"
+    if ((aggregated_count > 0)); then
+        fleet_args aggregated "${aggregated_count}"
+        java -jar "${PRODUCER_JAR}" "${FLEET_ARGS[@]}" --dry-run 2>/dev/null >>"${file}"
+    fi
+}
