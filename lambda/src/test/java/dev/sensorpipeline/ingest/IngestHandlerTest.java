@@ -268,6 +268,51 @@ class IngestHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "test-payloads/batch-100.json", type = KinesisEvent.class)
+    void handle_reportsEveryRecordOfAFullItemCollectionForRetry_andRejectsNone(KinesisEvent event) {
+        // given sensor-3 has filled its 10 GB item collection
+        dynamoDb.withFullItemCollections(item -> item.get(SensorItemMapper.SENSOR_ID).s().equals("sensor-3"));
+        Set<String> ofSensor3 = event.getRecords().stream()
+                .filter(r -> StandardCharsets.UTF_8.decode(r.getKinesis().getData().duplicate()).toString()
+                        .contains("\"sensor-3\""))
+                .map(r -> r.getKinesis().getSequenceNumber()).collect(Collectors.toSet());
+
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(ofSensor3).hasSize(20);
+        assertThat(sequenceNumbersOf(response)).isEqualTo(ofSensor3);
+        assertThat(dynamoDb.items("SensorDataRejects")).isEmpty();
+        assertThat(dynamoDb.items("SensorData")).hasSize(80);
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/batch-100.json", type = KinesisEvent.class)
+    void handle_logsTheFullSensorWithTheRemedy_andCountsItsReadingsInTheBatchMetrics(KinesisEvent event) {
+        // given
+        dynamoDb.withFullItemCollections(item -> item.get(SensorItemMapper.SENSOR_ID).s().equals("sensor-3"));
+        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+
+        // when
+        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            handler().handleRequest(event, TestContext.withMinutesLeft(1));
+        } finally {
+            System.setOut(stdout);
+        }
+
+        // then
+        List<String> lines = logs.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).filteredOn(line -> line.contains("item collection full"))
+                .hasSize(20).allSatisfy(line -> assertThat(line)
+                        .contains("\"sensorId\":\"sensor-3\"", "READING_TTL_DAYS", "global secondary index"));
+        assertThat(lines).filteredOn(line -> line.contains("batch processed")).singleElement().asString()
+                .contains("\"itemCollectionLimitExceeded\":20");
+    }
+
+    @ParameterizedTest
     @Event(value = "test-payloads/book-single-record.json", type = KinesisEvent.class)
     void handle_addsExpiresAt_whenReadingTtlDaysIsSet(KinesisEvent event) {
         // when
