@@ -187,8 +187,8 @@ public final class CostModel {
     static String itemCollection(Workload work, ReadingSize size, Design design) {
         double bytesPerDay = work.readingsPerSecond() / work.sensors() * SECONDS_PER_DAY * size.storedBytesWithIndex();
         double days = ITEM_COLLECTION_LIMIT_BYTES / bytesPerDay;
-        String head = String.format(Locale.ROOT, "%s: a sensor's item collection grows %s MB a day (%s readings/s"
-                        + " of %d B with the index)", design.label(), number(bytesPerDay / 1024 / 1024),
+        String head = String.format(Locale.ROOT, "%s: a sensor's item collection grows %s MB a day (%s a second,"
+                        + " %d B each with the index)", design.label(), number(bytesPerDay / 1024 / 1024),
                 number(work.readingsPerSecond() / work.sensors()), size.storedBytesWithIndex());
         if (work.ttlDays().isPresent()) {
             double peak = bytesPerDay * (work.ttlDays().getAsInt() + TTL_DELETION_LAG_DAYS);
