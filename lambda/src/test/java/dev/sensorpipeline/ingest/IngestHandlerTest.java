@@ -58,6 +58,19 @@ class IngestHandlerTest {
                 .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
     }
 
+    /** What the function logs (to stdout, as in Lambda) while {@code action} runs. */
+    private static String logsWhile(Runnable action) {
+        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(stdout);
+        }
+        return logs.toString(StandardCharsets.UTF_8);
+    }
+
     private IngestFunction wired(IngestConfig config) {
         Backoff noWaiting = new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), () -> 0.0);
         return IngestFunction.create(config, dynamoDb, noWaiting, wait -> { });
@@ -292,19 +305,13 @@ class IngestHandlerTest {
     void handle_logsTheFullSensorWithTheRemedy_andCountsItsReadingsInTheBatchMetrics(KinesisEvent event) {
         // given
         dynamoDb.withFullItemCollections(item -> item.get(SensorItemMapper.SENSOR_ID).s().equals("sensor-3"));
-        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
+        IngestHandler handler = handler();
 
         // when
-        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
-        try {
-            handler().handleRequest(event, TestContext.withMinutesLeft(1));
-        } finally {
-            System.setOut(stdout);
-        }
+        String logged = logsWhile(() -> handler.handleRequest(event, TestContext.withMinutesLeft(1)));
 
         // then
-        List<String> lines = logs.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = logged.lines().toList();
         assertThat(lines).filteredOn(line -> line.contains("item collection full"))
                 .hasSize(20).allSatisfy(line -> assertThat(line)
                         .contains("\"sensorId\":\"sensor-3\"", "READING_TTL_DAYS", "global secondary index"));
@@ -390,19 +397,11 @@ class IngestHandlerTest {
                 json.writeToTempFile().toString());
         IngestHandler handler = handler(Map.of("AWS_ACCESS_KEY_ID", "AKIDSECRETKEYID",
                 "AWS_SECRET_ACCESS_KEY", "SECRET-ACCESS-KEY-VALUE", "AWS_SESSION_TOKEN", "SESSION-TOKEN-VALUE"));
-        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
 
         // when
-        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
-        try {
-            handler.handleRequest(event, TestContext.withMinutesLeft(1));
-        } finally {
-            System.setOut(stdout);
-        }
+        String logged = logsWhile(() -> handler.handleRequest(event, TestContext.withMinutesLeft(1)));
 
         // then
-        String logged = logs.toString(StandardCharsets.UTF_8);
         assertThat(logged).contains("record rejected", "temperature must be a number, not a string",
                 "humidity 500 is outside 0..100");
         assertThat(logged).doesNotContain("PAYLOAD-SECRET-1", "PAYLOAD-SECRET-2", "PAYLOAD-SECRET-3",
