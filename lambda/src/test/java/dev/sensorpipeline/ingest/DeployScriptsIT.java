@@ -207,6 +207,26 @@ class DeployScriptsIT {
     }
 
     @Test
+    void deploy_withReadingTtlDays_failsSayingWhatToDo_whenTtlIsOnAnotherAttribute() throws Exception {
+        // given a SensorData whose TTL someone enabled on another attribute
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
+        cli.run("dynamodb", "update-time-to-live", "--table-name", "SensorData",
+                "--time-to-live-specification", "Enabled=true,AttributeName=ValidUntil").orThrow();
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("READING_TTL_DAYS", "30");
+
+        // when
+        Run run = script(env, "deploy.sh");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("TTL on SensorData is ENABLED on ValidUntil, not ExpiresAt",
+                "Enabled=false,AttributeName=ValidUntil");
+        assertThat(aws("dynamodb", "describe-time-to-live", "--table-name", "SensorData")
+                .at("/TimeToLiveDescription/AttributeName").asText()).isEqualTo("ValidUntil");
+    }
+
+    @Test
     void deploy_refusesAReadingTtlThatIsNotAWholeNumberOfDays_beforeMakingAnything() throws Exception {
         // given
         Map<String, String> env = new HashMap<>(localEnv());
