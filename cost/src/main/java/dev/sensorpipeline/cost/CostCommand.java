@@ -44,7 +44,8 @@ public final class CostCommand implements Callable<Integer> {
     private Integer ttlDays;
 
     @Option(names = "--month", paramLabel = "M", defaultValue = "12",
-            description = "the month of running priced; without TTL storage grows each month (default: ${DEFAULT-VALUE})")
+            description = "the month of running priced; without TTL storage grows each month"
+                    + " (default: ${DEFAULT-VALUE})")
     private int month;
 
     @Option(names = "--region", paramLabel = "REGION", defaultValue = US_EAST_1,

@@ -62,15 +62,23 @@ public final class CostModel {
         this.bookMsPerPutItem = bookMsPerPutItem;
     }
 
+    /** The month's bill of {@code asked} in {@code design}; the book's design never aggregates, nor expires. */
     public Estimate estimate(Workload asked, Design design) {
         Workload work = design == Design.BOOK ? asked.asTheBookWrites() : asked;
         ReadingSize size = ReadingSize.of(work.sensors(), work.humidity(), work.ttlDays().isPresent());
-        double readings = work.readingsPerSecond();
         List<Estimate.Line> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-
-        // Kinesis: shards at the record and the byte limit; then what a record holds.
         Stream stream = work.aggregate() ? aggregatedStream(work, size, design) : plainStream(work, size, design);
+        kinesis(stream, design, lines);
+        double invocations = lambda(work, stream, design, lines, notes);
+        dynamoDb(work, size, lines);
+        cloudWatch(invocations, design, lines);
+        notes.add(itemCollection(work, size, design));
+        return new Estimate(design, lines, notes);
+    }
+
+    /** Shards at the record and the byte limit, then the PUT payload units of what a record holds. */
+    private void kinesis(Stream stream, Design design, List<Estimate.Line> lines) {
         lines.add(new Estimate.Line(SHARD_HOURS, String.format(Locale.ROOT,
                 "%s (%d at 1,000 records/s, %d at 1 MiB/s, at least %d) x 730 h", count(stream.shards, "shard"),
                 stream.shardsForRecords, stream.shardsForBytes, design.minShards()),
@@ -78,9 +86,18 @@ public final class CostModel {
         double putUnits = stream.recordsPerSecond * stream.unitsPerRecord * SECONDS_PER_MONTH;
         lines.add(new Estimate.Line(PUT_UNITS, String.format(Locale.ROOT, "%s (%s records/s of %,d B, %s each)",
                 millions(putUnits), number(stream.recordsPerSecond), stream.recordBytes,
-                stream.readingsPerRecord == 1 ? "1 reading" : number(stream.readingsPerRecord) + " readings"), putUnits / 1e6 * prices.kinesisPutUnitsMillion()));
+                stream.readingsPerRecord == 1 ? "1 reading" : number(stream.readingsPerRecord) + " readings"),
+                putUnits / 1e6 * prices.kinesisPutUnitsMillion()));
+    }
 
-        // Lambda: invocations per shard from the batch size and the polling; Duration from the readings in each.
+    /**
+     * Invocations per shard from the batch size and the polling; Duration from the readings in each.
+     *
+     * @return invocations a month
+     */
+    private double lambda(Workload work, Stream stream, Design design, List<Estimate.Line> lines,
+                          List<String> notes) {
+        double readings = work.readingsPerSecond();
         double recordsPerShard = stream.recordsPerSecond / stream.shards;
         double invocationsPerShard = recordsPerShard >= BATCH_SIZE
                 ? recordsPerShard / BATCH_SIZE : Math.min(1 / POLL_SECONDS, recordsPerShard);
@@ -100,9 +117,14 @@ public final class CostModel {
             notes.add(String.format(Locale.ROOT, "%s: a shard's batches take %.1f s a second: the function falls"
                     + " behind; raise ParallelizationFactor or shards", design.label(), busy));
         }
+        return invocations;
+    }
 
-        // DynamoDB on-demand: a put of up to 1 KB is one write unit, and the LSI's copy one more; storage with TTL.
-        int unitsPerReading = (int) Math.ceil(size.itemBytes() / (double) WRITE_UNIT_BYTES) * (1 + INDEX_WRITES_PER_PUT);
+    /** On-demand: a put of up to 1 KB is one write unit, and the LSI's copy one more; storage bounded by TTL. */
+    private void dynamoDb(Workload work, ReadingSize size, List<Estimate.Line> lines) {
+        double readings = work.readingsPerSecond();
+        int unitsPerReading = (int) Math.ceil(size.itemBytes() / (double) WRITE_UNIT_BYTES)
+                * (1 + INDEX_WRITES_PER_PUT);
         double writeUnits = readings * unitsPerReading * SECONDS_PER_MONTH;
         lines.add(new Estimate.Line(WRITE_UNITS, String.format(Locale.ROOT, "%s (%d a reading of %d B: table and"
                 + " TemperatureIndex)", millions(writeUnits), unitsPerReading, size.itemBytes()),
@@ -112,8 +134,10 @@ public final class CostModel {
         lines.add(new Estimate.Line(STORAGE, String.format(Locale.ROOT, "%s GB in month %d (%s; %d B a reading with"
                         + " the index)", number(storedGb), work.month(), kept(work), size.storedBytesWithIndex()),
                 storedGb * prices.dynamoDbGbMonth()));
+    }
 
-        // CloudWatch: Lambda's log lines and ours; the EMF metrics and the alarm. No S3 in either design.
+    /** Lambda's log lines and ours; the EMF metrics and the alarm. No S3 in either design. */
+    private void cloudWatch(double invocations, Design design, List<Estimate.Line> lines) {
         double logGb = invocations * design.logBytesPerInvocation() / GB;
         lines.add(new Estimate.Line(LOGS, String.format(Locale.ROOT, "%s GB (%d B an invocation)", number(logGb),
                 design.logBytesPerInvocation()), logGb * prices.logsIngestedGb()));
@@ -121,9 +145,6 @@ public final class CostModel {
                 + count(design.alarms(), "alarm"), design.customMetrics() * prices.customMetricMonth()
                 + design.alarms() * prices.alarmMonth()));
         lines.add(new Estimate.Line(S3, "not used", 0));
-
-        notes.add(itemCollection(work, size, design));
-        return new Estimate(design, lines, notes);
     }
 
     private record Stream(int shards, int shardsForRecords, int shardsForBytes, double recordsPerSecond,
