@@ -145,7 +145,8 @@ public final class CostCommand implements Callable<Integer> {
         }
         ours.notes().forEach(note -> out.println("note: " + note));
         book.notes().forEach(note -> out.println("note: " + note));
-        out.printf(Locale.ROOT, "total %.2f per month (book's design: %.2f per month)%n", ours.total(),
-                book.total());
+        out.printf(Locale.ROOT, "%-30s %12.2f %15.2f%n", "total", ours.total(), book.total());
+        out.printf(Locale.ROOT, "book's design: total %.2f per month%n", book.total());
+        out.printf(Locale.ROOT, "total %.2f per month%n", ours.total());
     }
 }
