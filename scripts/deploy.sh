@@ -12,7 +12,8 @@
 #
 # Overrides: STREAM_NAME, TABLE_NAME, REJECTS_TABLE_NAME, FUNCTION_NAME, FUNCTION_ALIAS, ROLE_NAME;
 # AWS_PROFILE as usual; FUNCTION_JAR and FUNCTION_HANDLER deploy another build (scripts/bench.sh deploys its
-# baseline so).
+# baseline so). READING_TTL_DAYS=N: readings expire N days after they were taken (the function's variable, and
+# TTL on ExpiresAt for the table). ALARM_TOPIC_ARN: an SNS topic the alarms notify.
 set -euo pipefail
 
 readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -145,6 +146,8 @@ if env.get("FUNCTION_HANDLER"):
 variables = spec.setdefault("Environment", {}).setdefault("Variables", {})
 variables["TABLE_NAME"] = env["TABLE_NAME"]
 variables["REJECTS_TABLE_NAME"] = env["REJECTS_TABLE_NAME"]
+if env.get("READING_TTL_DAYS"):
+    variables["READING_TTL_DAYS"] = env["READING_TTL_DAYS"]
 PY
     render_json "${WORK_DIR}/function.json" "${WORK_DIR}/function-configuration.json" <<'PY'
 # update-function-configuration takes a subset of create-function's input.
@@ -265,6 +268,83 @@ wait_for_mapping_enabled() {
     return 1
 }
 
+# READING_TTL_DAYS must be what the function accepts (a whole number of days, 1..36500), checked before anything
+# is made: else the function would fail at its start, after the deploy had moved the alias to it.
+check_reading_ttl() {
+    local days="${READING_TTL_DAYS:-}"
+    if [[ -n "${days}" ]] && { [[ ! "${days}" =~ ^[0-9]+$ ]] || ((10#${days} < 1 || 10#${days} > 36500)); }; then
+        echo "deploy: READING_TTL_DAYS='${days}' is not a whole number of days from 1 to 36500" >&2
+        exit 2
+    fi
+}
+
+# With READING_TTL_DAYS the function writes ExpiresAt; TTL on the table is what makes DynamoDB delete the expired
+# items. Described first, so that a deploy changes nothing when TTL is already right: DynamoDB refuses a TTL change
+# for up to an hour after the last one. Without READING_TTL_DAYS the table's TTL is left as it is (disabling it is
+# one of those changes, and items written earlier still carry ExpiresAt).
+ensure_reading_ttl() {
+    local described status attribute output
+    described="$(aws dynamodb describe-time-to-live --table-name "${TABLE_NAME}" \
+        --query '[TimeToLiveDescription.TimeToLiveStatus, TimeToLiveDescription.AttributeName]' --output text)"
+    read -r status attribute <<<"${described}"
+    if [[ -z "${READING_TTL_DAYS:-}" ]]; then
+        echo "== TTL on ${TABLE_NAME}: READING_TTL_DAYS unset, new readings get no ExpiresAt; TTL left ${status}"
+        return 0
+    fi
+    case "${status}" in
+        ENABLED | ENABLING)
+            if [[ "${attribute}" == "ExpiresAt" ]]; then
+                echo "== TTL on ${TABLE_NAME}: already ${status} on ExpiresAt; readings expire after" \
+                    "${READING_TTL_DAYS} days"
+                return 0
+            fi
+            echo "error: TTL on ${TABLE_NAME} is ${status} on ${attribute}, not ExpiresAt, the attribute the function" \
+                "writes. Disable it (aws dynamodb update-time-to-live --table-name ${TABLE_NAME}" \
+                "--time-to-live-specification Enabled=false,AttributeName=${attribute})," \
+                "wait an hour, and deploy again." >&2
+            return 1
+            ;;
+        DISABLING)
+            echo "error: TTL on ${TABLE_NAME} is being disabled; DynamoDB accepts no TTL change until that is done" \
+                "(up to an hour). Everything else is deployed; run deploy.sh again later to enable it." >&2
+            return 1
+            ;;
+    esac
+    echo "== TTL on ${TABLE_NAME}: enabling on ExpiresAt (readings expire ${READING_TTL_DAYS} days after CurrentTime)"
+    if ! output="$(aws dynamodb update-time-to-live --table-name "${TABLE_NAME}" \
+        --time-to-live-specification "Enabled=true,AttributeName=ExpiresAt" 2>&1 >/dev/null)"; then
+        if [[ "${output}" == *"multiple times within a fixed interval"* ]]; then
+            echo "error: DynamoDB refused to enable TTL on ${TABLE_NAME}: it accepts no TTL change for up to an hour" \
+                "after the last one. Everything else is deployed, and the function writes ExpiresAt already;" \
+                "run deploy.sh again in an hour to enable TTL. DynamoDB said: ${output}" >&2
+        else
+            echo "${output}" >&2
+        fi
+        return 1
+    fi
+}
+
+# The alarms of infra/alarm-*.json, on the function's own metrics (its EMF log lines, dimension FunctionName).
+# put-metric-alarm replaces an alarm of the same name, so a second deploy leaves the same alarm.
+put_alarms() {
+    local spec name
+    for spec in "${INFRA}"/alarm-*.json; do
+        name="$(basename "${spec}" .json)"
+        render_json "${spec}" "${WORK_DIR}/${name}.json" <<'PY'
+spec["AlarmName"] = spec["AlarmName"].replace("sensor-ingest", env["FUNCTION_NAME"], 1)
+for dimension in spec.get("Dimensions", []):
+    if dimension["Name"] == "FunctionName":
+        dimension["Value"] = env["FUNCTION_NAME"]
+if env.get("ALARM_TOPIC_ARN"):
+    spec["AlarmActions"] = [env["ALARM_TOPIC_ARN"]]
+    spec["OKActions"] = [env["ALARM_TOPIC_ARN"]]
+PY
+        echo "== alarm ${FUNCTION_NAME}${name#alarm}: put from infra/${name}.json" \
+            "${ALARM_TOPIC_ARN:+(notifies ${ALARM_TOPIC_ARN})}"
+        aws cloudwatch put-metric-alarm --cli-input-json "file://${WORK_DIR}/${name}.json"
+    done
+}
+
 print_summary() {
     echo
     echo "deployed to $(describe_target):"
@@ -273,11 +353,16 @@ print_summary() {
     echo "  role      ${ROLE_ARN}"
     echo "  function  ${FUNCTION_NAME}, version ${FUNCTION_VERSION} (SnapStart), alias ${FUNCTION_ALIAS}"
     echo "  mapping   ${MAPPING_UUID} -> alias ${FUNCTION_ALIAS} (ReportBatchItemFailures)"
+    if [[ -n "${READING_TTL_DAYS:-}" ]]; then
+        echo "  TTL       readings expire ${READING_TTL_DAYS} days after CurrentTime (ExpiresAt)"
+    else
+        echo "  TTL       none: readings are kept for ever"
+    fi
 }
 
 check_arguments() {
     if [[ $# -eq 1 && ( "$1" == "--help" || "$1" == "-h" ) ]]; then
-        sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 0
     fi
     if [[ $# -gt 0 ]]; then
@@ -288,6 +373,7 @@ check_arguments() {
 
 main() {
     check_arguments "$@"
+    check_reading_ttl
     trap cleanup EXIT
     resolve_names
     require_region
@@ -302,6 +388,8 @@ main() {
     publish_version
     create_or_update_alias
     create_or_update_mapping
+    put_alarms
+    ensure_reading_ttl
     print_summary
 }
 

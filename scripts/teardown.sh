@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Removes what scripts/deploy.sh made: the event source mapping, the function, its role and policy, both tables
-# and the stream. Touches only resources that carry deploy.sh's tag (project=sensor-pipeline); anything else of
-# the same name is left alone, and said so. Asks first, unless --yes.
+# (SensorData's TTL setting goes with it), the stream and the alarms. Touches only resources that carry deploy.sh's
+# tag (project=sensor-pipeline); anything else of the same name is left alone, and said so. Asks first, unless --yes.
 #
 #   scripts/teardown.sh          # asks
 #   scripts/teardown.sh --yes    # for scripts
@@ -43,6 +43,7 @@ confirm() {
     echo "This deletes, at $(describe_target):"
     echo "  the mapping ${STREAM_NAME} -> ${FUNCTION_NAME}, the function ${FUNCTION_NAME}, the role ${ROLE_NAME},"
     echo "  the tables ${TABLE_NAME} and ${REJECTS_TABLE_NAME} with all their items, and the stream ${STREAM_NAME}."
+    echo "  the alarms ${FUNCTION_NAME}-* of infra/alarm-*.json."
     local answer
     read -r -p "Type 'yes' to go on: " answer
     if [[ "${answer}" != "yes" ]]; then
@@ -136,6 +137,26 @@ delete_stream() {
     aws kinesis wait stream-not-exists --stream-name "${STREAM_NAME}"
 }
 
+# The alarms deploy.sh put from infra/alarm-*.json, by the names it gave them. TTL needs nothing of its own: it is a
+# setting of SensorData and goes with the table.
+delete_alarms() {
+    local spec name alarm_arn
+    for spec in "${ROOT}"/infra/alarm-*.json; do
+        name="$(basename "${spec}" .json)"
+        name="${FUNCTION_NAME}${name#alarm}"
+        alarm_arn="$(aws cloudwatch describe-alarms --alarm-names "${name}" --query 'MetricAlarms[0].AlarmArn' \
+            --output text)"
+        if [[ -z "${alarm_arn}" || "${alarm_arn}" == "None" ]]; then
+            echo "== alarm ${name}: not there"
+        elif ! aws cloudwatch list-tags-for-resource --resource-arn "${alarm_arn}" --output json | has_project_tag; then
+            skip_untagged "alarm ${name}"
+        else
+            echo "== alarm ${name}: deleting"
+            aws cloudwatch delete-alarms --alarm-names "${name}"
+        fi
+    done
+}
+
 main() {
     parse_arguments "$@"
     resolve_names
@@ -146,6 +167,7 @@ main() {
     delete_table "${TABLE_NAME}"
     delete_table "${REJECTS_TABLE_NAME}"
     delete_stream
+    delete_alarms
     echo "torn down at $(describe_target)"
 }
 

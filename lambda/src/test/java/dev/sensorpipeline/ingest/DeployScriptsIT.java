@@ -175,6 +175,73 @@ class DeployScriptsIT {
     }
 
     @Test
+    void deploy_withReadingTtlDays_enablesTtlOnExpiresAt_andSetsTheVariable_andASecondDeployChangesNothing()
+            throws Exception {
+        // given
+        String topicArn = aws("sns", "create-topic", "--name", "sensor-alarms").get("TopicArn").asText();
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("READING_TTL_DAYS", "30");
+        env.put("ALARM_TOPIC_ARN", topicArn);
+
+        // when
+        Run first = script(env, "deploy.sh");
+        Run second = script(env, "deploy.sh");
+
+        // then
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        assertThat(first.stdout()).contains("TTL on SensorData: enabling on ExpiresAt");
+        assertThat(second.stdout()).contains("TTL on SensorData: already ENABLED on ExpiresAt")
+                .doesNotContain("enabling on ExpiresAt");
+        JsonNode ttl = aws("dynamodb", "describe-time-to-live", "--table-name", "SensorData")
+                .get("TimeToLiveDescription");
+        assertThat(ttl.get("TimeToLiveStatus").asText()).isEqualTo("ENABLED");
+        assertThat(ttl.get("AttributeName").asText()).isEqualTo("ExpiresAt");
+        assertThat(aws("lambda", "get-function-configuration", "--function-name", "sensor-ingest")
+                .at("/Environment/Variables/READING_TTL_DAYS").asText()).isEqualTo("30");
+        JsonNode alarms = aws("cloudwatch", "describe-alarms").get("MetricAlarms");
+        assertThat(alarms).hasSize(1);
+        assertThat(alarms.get(0).get("MetricName").asText()).contains("Collection");
+        assertThat(alarms.get(0).at("/Dimensions/0/Value").asText()).isEqualTo("sensor-ingest");
+        assertThat(alarms.get(0).at("/AlarmActions/0").asText()).isEqualTo(topicArn);
+    }
+
+    @Test
+    void deploy_withReadingTtlDays_failsSayingWhatToDo_whenTtlIsOnAnotherAttribute() throws Exception {
+        // given a SensorData whose TTL someone enabled on another attribute
+        cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
+        cli.run("dynamodb", "update-time-to-live", "--table-name", "SensorData",
+                "--time-to-live-specification", "Enabled=true,AttributeName=ValidUntil").orThrow();
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("READING_TTL_DAYS", "30");
+
+        // when
+        Run run = script(env, "deploy.sh");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("TTL on SensorData is ENABLED on ValidUntil, not ExpiresAt",
+                "Enabled=false,AttributeName=ValidUntil");
+        assertThat(aws("dynamodb", "describe-time-to-live", "--table-name", "SensorData")
+                .at("/TimeToLiveDescription/AttributeName").asText()).isEqualTo("ValidUntil");
+    }
+
+    @Test
+    void deploy_refusesAReadingTtlThatIsNotAWholeNumberOfDays_beforeMakingAnything() throws Exception {
+        // given
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("READING_TTL_DAYS", "30d");
+
+        // when
+        Run run = script(env, "deploy.sh");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("READING_TTL_DAYS='30d' is not a whole number of days");
+        assertThat(aws("dynamodb", "list-tables").get("TableNames")).isEmpty();
+    }
+
+    @Test
     void teardown_removesEverythingDeployMade_andLeavesWhatItDidNotMake() throws Exception {
         // given
         assertThat(script(localEnv(), "deploy.sh").exitCode()).isZero();
@@ -192,6 +259,7 @@ class DeployScriptsIT {
         assertThat(aws("kinesis", "list-streams").get("StreamNames")).isEmpty();
         assertThat(aws("iam", "list-roles").get("Roles").toString()).doesNotContain("sensor-ingest-role");
         assertThat(aws("dynamodb", "list-tables").get("TableNames").toString()).isEqualTo("[\"SomeoneElses\"]");
+        assertThat(aws("cloudwatch", "describe-alarms").get("MetricAlarms")).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionSizeLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -40,6 +41,7 @@ public final class FakeDynamoDb implements DynamoDbClient {
     private final List<BatchWriteItemRequest> requests = new ArrayList<>();
     private Predicate<Map<String, AttributeValue>> refuses = item -> false;
     private Predicate<Map<String, AttributeValue>> failsWith = item -> false;
+    private Predicate<Map<String, AttributeValue>> collectionFull = item -> false;
     private boolean down;
 
     public FakeDynamoDb() {
@@ -70,6 +72,15 @@ public final class FakeDynamoDb implements DynamoDbClient {
         return this;
     }
 
+    /**
+     * Requests holding a matching item fail with ItemCollectionSizeLimitExceededException, as DynamoDB answers
+     * every write to an item collection (one hash key's items in a table with a local index) that reached 10 GB.
+     */
+    public synchronized FakeDynamoDb withFullItemCollections(Predicate<Map<String, AttributeValue>> item) {
+        collectionFull = item;
+        return this;
+    }
+
     public synchronized List<Map<String, AttributeValue>> items(String table) {
         return List.copyOf(tables.get(table).values());
     }
@@ -84,6 +95,12 @@ public final class FakeDynamoDb implements DynamoDbClient {
         checkAsDynamoDbDoes(request);
         boolean failing = request.requestItems().values().stream().flatMap(List::stream)
                 .anyMatch(write -> failsWith.test(write.putRequest().item()));
+        if (request.requestItems().values().stream().flatMap(List::stream)
+                .anyMatch(write -> collectionFull.test(write.putRequest().item()))) {
+            throw ItemCollectionSizeLimitExceededException.builder().statusCode(400)
+                    .awsErrorDetails(details("ItemCollectionSizeLimitExceededException",
+                            "Item collection size limit exceeded")).build();
+        }
         Fault fault = down || failing ? Fault.SERVER_ERROR : faults.poll();
         if (fault == Fault.THROTTLE) {
             throw ProvisionedThroughputExceededException.builder().statusCode(400)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sensorpipeline.ingest.log.BatchMetrics;
 import dev.sensorpipeline.testkit.AwsCli;
 import dev.sensorpipeline.testkit.MotoServer;
 import dev.sensorpipeline.testkit.ProjectFiles;
@@ -28,6 +29,19 @@ class InfraSpecsIT {
     private static JsonNode run(String... args) throws IOException {
         String stdout = cli.run(args).orThrow().stdout();
         return stdout.isBlank() ? JSON.createObjectNode() : JSON.readTree(stdout);
+    }
+
+    @Test
+    void itemCollectionAlarm_isPutFromItsInfraFile_onTheFunctionsItemCollectionMetric() throws IOException {
+        // when
+        run("cloudwatch", "put-metric-alarm", "--cli-input-json", "file://infra/alarm-item-collection-full.json");
+
+        // then
+        JsonNode alarm = run("cloudwatch", "describe-alarms").at("/MetricAlarms/0");
+        assertThat(alarm.get("Namespace").asText()).isEqualTo(BatchMetrics.NAMESPACE);
+        // the name of the field BatchMetrics logs; IngestHandlerTest reads it from the batch's log line
+        assertThat(alarm.get("MetricName").asText()).isEqualTo("itemCollectionLimitExceeded");
+        assertThat(alarm.at("/Dimensions/0/Name").asText()).isEqualTo("FunctionName");
     }
 
     @Test

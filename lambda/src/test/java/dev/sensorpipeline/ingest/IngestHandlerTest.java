@@ -58,6 +58,19 @@ class IngestHandlerTest {
                 .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
     }
 
+    /** What the function logs (to stdout, as in Lambda) while {@code action} runs. */
+    private static String logsWhile(Runnable action) {
+        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(stdout);
+        }
+        return logs.toString(StandardCharsets.UTF_8);
+    }
+
     private IngestFunction wired(IngestConfig config) {
         Backoff noWaiting = new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), () -> 0.0);
         return IngestFunction.create(config, dynamoDb, noWaiting, wait -> { });
@@ -268,6 +281,45 @@ class IngestHandlerTest {
     }
 
     @ParameterizedTest
+    @Event(value = "test-payloads/batch-100.json", type = KinesisEvent.class)
+    void handle_reportsEveryRecordOfAFullItemCollectionForRetry_andRejectsNone(KinesisEvent event) {
+        // given sensor-3 has filled its 10 GB item collection
+        dynamoDb.withFullItemCollections(item -> item.get(SensorItemMapper.SENSOR_ID).s().equals("sensor-3"));
+        Set<String> ofSensor3 = event.getRecords().stream()
+                .filter(r -> StandardCharsets.UTF_8.decode(r.getKinesis().getData().duplicate()).toString()
+                        .contains("\"sensor-3\""))
+                .map(r -> r.getKinesis().getSequenceNumber()).collect(Collectors.toSet());
+
+        // when
+        StreamsEventResponse response = handler().handleRequest(event, TestContext.withMinutesLeft(1));
+
+        // then
+        assertThat(ofSensor3).hasSize(20);
+        assertThat(sequenceNumbersOf(response)).isEqualTo(ofSensor3);
+        assertThat(dynamoDb.items("SensorDataRejects")).isEmpty();
+        assertThat(dynamoDb.items("SensorData")).hasSize(80);
+    }
+
+    @ParameterizedTest
+    @Event(value = "test-payloads/batch-100.json", type = KinesisEvent.class)
+    void handle_logsTheFullSensorWithTheRemedy_andCountsItsReadingsInTheBatchMetrics(KinesisEvent event) {
+        // given
+        dynamoDb.withFullItemCollections(item -> item.get(SensorItemMapper.SENSOR_ID).s().equals("sensor-3"));
+        IngestHandler handler = handler();
+
+        // when
+        String logged = logsWhile(() -> handler.handleRequest(event, TestContext.withMinutesLeft(1)));
+
+        // then
+        List<String> lines = logged.lines().toList();
+        assertThat(lines).filteredOn(line -> line.contains("item collection full"))
+                .hasSize(20).allSatisfy(line -> assertThat(line)
+                        .contains("\"sensorId\":\"sensor-3\"", "READING_TTL_DAYS", "global secondary index"));
+        assertThat(lines).filteredOn(line -> line.contains("batch processed")).singleElement().asString()
+                .contains("\"itemCollectionLimitExceeded\":20");
+    }
+
+    @ParameterizedTest
     @Event(value = "test-payloads/book-single-record.json", type = KinesisEvent.class)
     void handle_addsExpiresAt_whenReadingTtlDaysIsSet(KinesisEvent event) {
         // when
@@ -345,19 +397,11 @@ class IngestHandlerTest {
                 json.writeToTempFile().toString());
         IngestHandler handler = handler(Map.of("AWS_ACCESS_KEY_ID", "AKIDSECRETKEYID",
                 "AWS_SECRET_ACCESS_KEY", "SECRET-ACCESS-KEY-VALUE", "AWS_SESSION_TOKEN", "SESSION-TOKEN-VALUE"));
-        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
 
         // when
-        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
-        try {
-            handler.handleRequest(event, TestContext.withMinutesLeft(1));
-        } finally {
-            System.setOut(stdout);
-        }
+        String logged = logsWhile(() -> handler.handleRequest(event, TestContext.withMinutesLeft(1)));
 
         // then
-        String logged = logs.toString(StandardCharsets.UTF_8);
         assertThat(logged).contains("record rejected", "temperature must be a number, not a string",
                 "humidity 500 is outside 0..100");
         assertThat(logged).doesNotContain("PAYLOAD-SECRET-1", "PAYLOAD-SECRET-2", "PAYLOAD-SECRET-3",

@@ -112,7 +112,8 @@ public final class BatchProcessor {
         BatchMetrics metrics = new BatchMetrics(records.size(), intake.aggregated, intake.readings, storedReadings,
                 storedRejects, intake.decoded - intake.latestByKey.size(),
                 result.retries() + refusedAsRejects.retries(), result.throttled() + refusedAsRejects.throttled(),
-                failedSequenceNumbers.size() + unreportable, (System.nanoTime() - started) / 1_000_000);
+                failedSequenceNumbers.size() + unreportable, (System.nanoTime() - started) / 1_000_000,
+                result.itemCollectionLimitExceeded());
         LOG.info("batch processed", metrics.toEmfFields(functionName, clock.instant()));
         return new BatchReport(List.copyOf(failedSequenceNumbers), unreportable, metrics);
     }
@@ -137,7 +138,7 @@ public final class BatchProcessor {
             item = readingMapper.toItem(candidate.reading());
         }
         writer.primeRequestPath(item);
-        new BatchMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0).toEmfFields(functionName, clock.instant());
+        new BatchMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).toEmfFields(functionName, clock.instant());
     }
 
     /**
@@ -163,7 +164,7 @@ public final class BatchProcessor {
         List<WriteResult.Refused> allRefused = new ArrayList<>(written.refused());
         allRefused.addAll(refusedRejects);
         return new WriteResult(written.written(), written.failed(), allRefused, written.requests(),
-                written.retries(), written.throttled());
+                written.retries(), written.throttled(), written.itemCollectionLimitExceeded());
     }
 
     private static int countWritten(List<PendingWrite> writes, WriteResult result, String table) {

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param throttled  write requests answered with throttling
  * @param failed     records reported to Lambda as batch item failures
  * @param durationMs time spent on the batch
+ * @param itemCollectionLimitExceeded readings not written because their sensor's item collection is full (10 GB
+ *                   with the local index); their records are among {@code failed}, and an alarm watches this
  */
 public record BatchMetrics(
         int records, int aggregated, int readings, int stored, int rejected, int duplicates, int retried,
-        int throttled, int failed, long durationMs) {
+        int throttled, int failed, long durationMs, int itemCollectionLimitExceeded) {
 
     public static final String NAMESPACE = "SensorPipeline";
 
@@ -39,12 +41,13 @@ public record BatchMetrics(
         fields.put("throttled", throttled);
         fields.put("failed", failed);
         fields.put("durationMs", durationMs);
+        fields.put("itemCollectionLimitExceeded", itemCollectionLimitExceeded);
         fields.put("FunctionName", functionName);
         List<Map<String, String>> metrics = List.of(
                 metric("records", "Count"), metric("aggregated", "Count"), metric("readings", "Count"),
                 metric("stored", "Count"), metric("rejected", "Count"), metric("duplicates", "Count"),
                 metric("retried", "Count"), metric("throttled", "Count"), metric("failed", "Count"),
-                metric("durationMs", "Milliseconds"));
+                metric("durationMs", "Milliseconds"), metric("itemCollectionLimitExceeded", "Count"));
         fields.put("_aws", Map.of(
                 "Timestamp", now.toEpochMilli(),
                 "CloudWatchMetrics", List.of(Map.of(

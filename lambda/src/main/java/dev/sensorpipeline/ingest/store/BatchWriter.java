@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionSizeLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -139,6 +140,9 @@ public final class BatchWriter {
                 if (isRefusal(e)) {
                     tally.add(writeOneByOne(pending, e, deadline));
                     pending = List.of();
+                } else if (e instanceof ItemCollectionSizeLimitExceededException) {
+                    tally.add(pending.size() == 1 ? collectionFull(pending.get(0), e) : eachAlone(pending, deadline));
+                    pending = List.of();
                 } else if (isRetryable(e)) {
                     tally.retries++;
                     if (e instanceof SdkServiceException service && service.isThrottlingException()) {
@@ -169,10 +173,35 @@ public final class BatchWriter {
             tally.refused.add(new WriteResult.Refused(pending.get(0), refusal.getMessage()));
             return tally;
         }
+        return eachAlone(pending, deadline);
+    }
+
+    /** Writes each item in a request of its own, so that what DynamoDB refuses is known item by item. */
+    private Tally eachAlone(List<PendingWrite> pending, Deadline deadline) {
         Tally tally = new Tally();
         for (PendingWrite write : pending) {
             tally.add(writeChunk(List.of(write), deadline));
         }
+        return tally;
+    }
+
+    /**
+     * The item's sensor has filled its item collection: its items in the table and in the local secondary index
+     * together have reached DynamoDB's 10 GB, and every write for that sensor fails until items go. The reading is
+     * valid, so it is never a reject: its record is reported for Lambda to retry, and counted and logged apart,
+     * naming the sensor and the remedy, because retries alone cannot help and nothing else would name the cause.
+     */
+    private static Tally collectionFull(PendingWrite write, SdkException e) {
+        AttributeValue sensorId = write.item().get(SensorItemMapper.SENSOR_ID);
+        LOG.error("item collection full: this sensor's items in the table and its local secondary index have reached"
+                        + " DynamoDB's 10 GB limit, and every write for it fails until items are deleted; its record"
+                        + " is reported for Lambda to retry. Remedy: let old readings expire (READING_TTL_DAYS with"
+                        + " TTL on ExpiresAt, scripts/deploy.sh) or move TemperatureIndex to a global secondary index"
+                        + " (docs/COST.md, the item collection limit)",
+                "sensorId", sensorId == null ? null : sensorId.s(), "table", write.table(),
+                "sequenceNumber", write.source().sequenceNumber(), "error", e.getMessage());
+        Tally tally = Tally.allFailed(List.of(write));
+        tally.itemCollectionLimitExceeded++;
         return tally;
     }
 
@@ -247,6 +276,7 @@ public final class BatchWriter {
         int requests;
         int retries;
         int throttled;
+        int itemCollectionLimitExceeded;
         final List<PendingWrite> failed = new ArrayList<>();
         final List<WriteResult.Refused> refused = new ArrayList<>();
 
@@ -261,12 +291,14 @@ public final class BatchWriter {
             requests += other.requests;
             retries += other.retries;
             throttled += other.throttled;
+            itemCollectionLimitExceeded += other.itemCollectionLimitExceeded;
             failed.addAll(other.failed);
             refused.addAll(other.refused);
         }
 
         WriteResult toResult() {
-            return new WriteResult(written, List.copyOf(failed), List.copyOf(refused), requests, retries, throttled);
+            return new WriteResult(written, List.copyOf(failed), List.copyOf(refused), requests, retries, throttled,
+                    itemCollectionLimitExceeded);
         }
     }
 

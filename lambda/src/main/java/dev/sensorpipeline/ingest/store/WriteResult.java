@@ -11,13 +11,16 @@ import java.util.List;
  * @param requests  BatchWriteItem calls made
  * @param retries   calls that had to be made again (throttled, failed, or answered with UnprocessedItems)
  * @param throttled calls answered with throttling
+ * @param itemCollectionLimitExceeded items not written because their sensor's item collection is full (10 GB with
+ *                  the local index): among {@code failed}, since the reading is valid and must be retried
  */
 public record WriteResult(
-        int written, List<PendingWrite> failed, List<Refused> refused, int requests, int retries, int throttled) {
+        int written, List<PendingWrite> failed, List<Refused> refused, int requests, int retries, int throttled,
+        int itemCollectionLimitExceeded) {
 
     /** An item DynamoDB refused, with DynamoDB's own words. */
     public record Refused(PendingWrite write, String message) {
     }
 
-    public static final WriteResult NOTHING = new WriteResult(0, List.of(), List.of(), 0, 0, 0);
+    public static final WriteResult NOTHING = new WriteResult(0, List.of(), List.of(), 0, 0, 0, 0);
 }

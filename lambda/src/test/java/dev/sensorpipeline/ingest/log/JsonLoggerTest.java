@@ -38,7 +38,7 @@ class JsonLoggerTest {
     @Test
     void info_withBatchMetrics_writesAnEmbeddedMetricFormatDocument() throws Exception {
         // given
-        BatchMetrics metrics = new BatchMetrics(100, 1, 2099, 2096, 2, 1, 3, 1, 0, 42);
+        BatchMetrics metrics = new BatchMetrics(100, 1, 2099, 2096, 2, 1, 3, 1, 0, 42, 0);
 
         // when
         log.info("batch processed", metrics.toEmfFields("sensor-ingest", Instant.ofEpochMilli(1764400000000L)));
@@ -52,7 +52,7 @@ class JsonLoggerTest {
         assertThat(directive.get("Dimensions").get(0).get(0).asText()).isEqualTo("FunctionName");
         assertThat(directive.get("Metrics").findValuesAsText("Name"))
                 .containsExactly("records", "aggregated", "readings", "stored", "rejected", "duplicates", "retried",
-                        "throttled", "failed", "durationMs");
+                        "throttled", "failed", "durationMs", "itemCollectionLimitExceeded");
         assertThat(line.get("_aws").get("Timestamp").asLong()).isEqualTo(1764400000000L);
     }
 }

@@ -169,6 +169,31 @@ class BatchWriterTest {
     }
 
     @Test
+    void writeAll_returnsTheFullSensorsItemsForRetry_neverAsRefused_andWritesTheOthers_whenItsItemCollectionIsFull() {
+        // given ten readings of a sensor whose item collection is full, interleaved with ten of another
+        SensorItemMapper mapper = new SensorItemMapper(Optional.empty());
+        List<PendingWrite> writes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String sensor = i % 2 == 0 ? "sensor-full" : "sensor-ok";
+            writes.add(new PendingWrite("SensorData", mapper.toItem(SensorReading.of(sensor, 1000 + i,
+                    new BigDecimal("20.5"))), new SourceRecord("shardId-0:" + i, Integer.toString(i), sensor,
+                    null, null, null)));
+        }
+        dynamoDb.withFullItemCollections(item -> item.get(SensorItemMapper.SENSOR_ID).s().equals("sensor-full"));
+
+        // when
+        WriteResult result = writer.writeAll(writes, plentyOfTime);
+
+        // then
+        assertThat(result.refused()).isEmpty();
+        assertThat(result.failed()).extracting(w -> w.item().get(SensorItemMapper.SENSOR_ID).s())
+                .hasSize(10).containsOnly("sensor-full");
+        assertThat(result.itemCollectionLimitExceeded()).isEqualTo(10);
+        assertThat(dynamoDb.items("SensorData")).extracting(item -> item.get(SensorItemMapper.SENSOR_ID).s())
+                .hasSize(10).containsOnly("sensor-ok");
+    }
+
+    @Test
     void writeAll_doesNotRetry_whenTheTableDoesNotExist() {
         // given
         SourceRecord source = new SourceRecord("e", "1", "s", null, null, null);
