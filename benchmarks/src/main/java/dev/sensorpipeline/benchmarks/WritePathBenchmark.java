@@ -1,14 +1,13 @@
 package dev.sensorpipeline.benchmarks;
 
 import dev.sensorpipeline.ingest.batch.SourceRecord;
-import dev.sensorpipeline.ingest.internal.Backoff;
 import dev.sensorpipeline.ingest.internal.Deadline;
-import dev.sensorpipeline.ingest.internal.Sleeper;
 import dev.sensorpipeline.ingest.store.BatchWriter;
 import dev.sensorpipeline.ingest.store.PendingWrite;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;
 import dev.sensorpipeline.ingest.store.WriteResult;
 import dev.sensorpipeline.model.SensorReading;
+import dev.sensorpipeline.model.retry.Sleeper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -83,7 +82,7 @@ public class WritePathBenchmark {
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
         executor = Executors.newFixedThreadPool(parallelism);
-        writer = new BatchWriter(dynamoDb, executor, Backoff.standard(), Sleeper.REAL, 12);
+        writer = new BatchWriter(dynamoDb, executor, BatchWriter.DEFAULT_BACKOFF, Sleeper.SYSTEM, 12);
         SensorItemMapper mapper = new SensorItemMapper(Optional.empty());
         writes = new ArrayList<>(RECORDS);
         for (int i = 0; i < RECORDS; i++) {

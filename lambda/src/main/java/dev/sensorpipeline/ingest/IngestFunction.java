@@ -3,12 +3,12 @@ package dev.sensorpipeline.ingest;
 import dev.sensorpipeline.ingest.batch.BatchProcessor;
 import dev.sensorpipeline.ingest.config.IngestConfig;
 import dev.sensorpipeline.ingest.config.TableCheck;
-import dev.sensorpipeline.ingest.internal.Backoff;
-import dev.sensorpipeline.ingest.internal.Sleeper;
 import dev.sensorpipeline.ingest.store.BatchWriter;
 import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;
 import dev.sensorpipeline.model.ReadingCodec;
+import dev.sensorpipeline.model.retry.Backoff;
+import dev.sensorpipeline.model.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -78,7 +78,7 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor) {
 
     /** Wires the processor over the given client. */
     public static IngestFunction create(IngestConfig config, DynamoDbClient dynamoDb) {
-        return create(config, dynamoDb, Backoff.standard(), Sleeper.REAL);
+        return create(config, dynamoDb, BatchWriter.DEFAULT_BACKOFF, Sleeper.SYSTEM);
     }
 
     /** Wires the processor over the given client, backoff and sleeper. */

@@ -1,6 +1,7 @@
 package dev.sensorpipeline.producer;
 
-import dev.sensorpipeline.producer.delivery.Backoff;
+import dev.sensorpipeline.model.retry.Backoff;
+import dev.sensorpipeline.producer.delivery.DeliveryPolicy;
 import dev.sensorpipeline.producer.delivery.StopSignal;
 import dev.sensorpipeline.producer.kinesis.DefaultKinesisConnector;
 import dev.sensorpipeline.producer.kinesis.KinesisConnector;
@@ -44,6 +45,6 @@ record Dependencies(KinesisConnector connector, InstantSource wallClock, LongSup
     static Dependencies system() {
         return new Dependencies(new DefaultKinesisConnector(), InstantSource.system(), System::nanoTime,
                 () -> ThreadLocalRandom.current().nextDouble(), () -> ThreadLocalRandom.current().nextLong(),
-                Backoff.DEFAULT, new StopSignal(), System.console() != null, true, System.getenv());
+                DeliveryPolicy.DEFAULT_BACKOFF, new StopSignal(), System.console() != null, true, System.getenv());
     }
 }

@@ -1,6 +1,6 @@
 package dev.sensorpipeline.producer;
 
-import dev.sensorpipeline.producer.delivery.Backoff;
+import dev.sensorpipeline.model.retry.Backoff;
 import dev.sensorpipeline.producer.delivery.StopSignal;
 import dev.sensorpipeline.producer.kinesis.KinesisConnector;
 import java.io.PrintWriter;

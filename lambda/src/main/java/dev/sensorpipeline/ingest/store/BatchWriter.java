@@ -1,9 +1,9 @@
 package dev.sensorpipeline.ingest.store;
 
-import dev.sensorpipeline.ingest.internal.Backoff;
 import dev.sensorpipeline.ingest.internal.Deadline;
-import dev.sensorpipeline.ingest.internal.Sleeper;
 import dev.sensorpipeline.ingest.log.JsonLogger;
+import dev.sensorpipeline.model.retry.Backoff;
+import dev.sensorpipeline.model.retry.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +42,12 @@ public final class BatchWriter {
 
     /** DynamoDB's limit of write requests in one BatchWriteItem. */
     public static final int MAX_ITEMS_PER_REQUEST = 25;
+
+    /**
+     * 25 ms doubling up to 2 s: a throttled table's capacity comes back within a second or two, and the invocation's
+     * deadline bounds the waits anyway.
+     */
+    public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(25), Duration.ofSeconds(2));
 
     /** The table named by the priming request, which is stopped before it leaves. */
     static final String PRIMING_TABLE = "sensor-pipeline-priming-never-sent";

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sensorpipeline.ingest.FakeDynamoDb;
 import dev.sensorpipeline.ingest.batch.SourceRecord;
-import dev.sensorpipeline.ingest.internal.Backoff;
 import dev.sensorpipeline.ingest.internal.Deadline;
 import dev.sensorpipeline.model.SensorReading;
+import dev.sensorpipeline.model.retry.Backoff;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import dev.sensorpipeline.local.runner.config.EventSourceMapping;
 import dev.sensorpipeline.local.runner.config.FunctionConfiguration;
 import dev.sensorpipeline.local.runner.delivery.BatchDelivery;
 import dev.sensorpipeline.local.runner.delivery.ResponseInterpreter;
-import dev.sensorpipeline.local.runner.delivery.RetryBackoff;
 import dev.sensorpipeline.local.runner.delivery.RetryPolicy;
 import dev.sensorpipeline.local.runner.delivery.ShardProgress;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
@@ -19,9 +18,10 @@ import dev.sensorpipeline.local.runner.stream.ShardInfo;
 import dev.sensorpipeline.local.runner.stream.ShardPoller;
 import dev.sensorpipeline.local.runner.stream.ShardSupervisor;
 import dev.sensorpipeline.local.runner.stream.StartPosition;
-import dev.sensorpipeline.local.runner.stream.StreamRecord;
 import dev.sensorpipeline.local.runner.stream.StreamReadException;
 import dev.sensorpipeline.local.runner.stream.StreamReader;
+import dev.sensorpipeline.local.runner.stream.StreamRecord;
+import dev.sensorpipeline.model.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -142,7 +142,7 @@ final class MappingRunner {
         BatchDelivery delivery = new BatchDelivery(shardId, invoker, events,
                 new BatchDelivery.Settings(new ResponseInterpreter(mapping.reportBatchItemFailures()),
                         new RetryPolicy(mapping.bisectBatchOnFunctionError(), mapping.maximumRetryAttempts()),
-                        RetryBackoff.DEFAULT, mapping.maximumRecordAge()),
+                        BatchDelivery.DEFAULT_BACKOFF, mapping.maximumRecordAge()),
                 progress(shardId), stats, console, Sleeper.SYSTEM, clock);
         return new ShardPoller(shard, collector, delivery, activity, supervisor::endingSequenceNumber,
                 new ShardPoller.EndListener() {

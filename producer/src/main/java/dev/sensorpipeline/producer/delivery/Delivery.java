@@ -1,6 +1,7 @@
 package dev.sensorpipeline.producer.delivery;
 
 import dev.sensorpipeline.model.SensorReading;
+import dev.sensorpipeline.model.retry.Sleeper;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -107,8 +108,8 @@ public final class Delivery {
                     return report(DeliveryReport.Outcome.STOPPED, null);
                 }
                 if (!refused.isEmpty()) {
-                    sleeper.sleep(policy.backoff().delay(mostRefusals(), jitter.getAsDouble()));
-                    if (stopRequested.getAsBoolean()) {
+                    if (!waited(policy.backoff().delay(mostRefusals(), jitter.getAsDouble()))
+                            || stopRequested.getAsBoolean()) {
                         return report(DeliveryReport.Outcome.STOPPED, null);
                     }
                 }
@@ -117,7 +118,9 @@ public final class Delivery {
                     if (!hasMore()) {
                         return report(DeliveryReport.Outcome.COMPLETE, null);
                     }
-                    sleeper.sleep(pacer.untilDue(taken, nanoTime.getAsLong()));
+                    if (!waited(pacer.untilDue(taken, nanoTime.getAsLong()))) {
+                        return report(DeliveryReport.Outcome.STOPPED, null);
+                    }
                     continue;
                 }
                 SinkFailure failure = send(batch);
@@ -222,6 +225,20 @@ public final class Delivery {
         private void requeue(List<Attempt> attempts) {
             for (int i = attempts.size() - 1; i >= 0; i--) {
                 refused.addFirst(attempts.get(i));
+            }
+        }
+
+        /**
+         * Waits; false when the wait was interrupted, which ends the run as a stop request does (the
+         * {@link StopSignal} turns an interrupt into one itself).
+         */
+        private boolean waited(Duration wait) {
+            try {
+                sleeper.sleep(wait);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
 

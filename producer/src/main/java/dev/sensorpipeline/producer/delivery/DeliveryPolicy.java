@@ -1,5 +1,7 @@
 package dev.sensorpipeline.producer.delivery;
 
+import dev.sensorpipeline.model.retry.Backoff;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,6 +12,9 @@ import java.util.Objects;
  * @param ratePerSecond entries released per second; 0 for as fast as the stream takes them
  */
 public record DeliveryPolicy(int maxRetries, Backoff backoff, double ratePerSecond) {
+
+    /** 50 ms doubling to 5 s: a shard's write budget refills every second. */
+    public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(5));
 
     public DeliveryPolicy {
         Objects.requireNonNull(backoff, "backoff");

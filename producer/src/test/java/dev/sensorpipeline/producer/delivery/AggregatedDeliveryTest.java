@@ -27,7 +27,7 @@ class AggregatedDeliveryTest {
     private final LiveCounts counts = new LiveCounts();
 
     private Delivery delivery(RecordSink sink, int maxRetries, Aggregation aggregation) {
-        return new Delivery(sink, new DeliveryPolicy(maxRetries, Backoff.DEFAULT, 0), time, time, () -> 0.5,
+        return new Delivery(sink, new DeliveryPolicy(maxRetries, DeliveryPolicy.DEFAULT_BACKOFF, 0), time, time, () -> 0.5,
                 stop::isStopRequested, counts, aggregation);
     }
 

@@ -2,6 +2,7 @@ package dev.sensorpipeline.producer.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sensorpipeline.model.retry.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

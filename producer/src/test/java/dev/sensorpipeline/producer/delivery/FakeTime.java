@@ -1,5 +1,6 @@
 package dev.sensorpipeline.producer.delivery;
 
+import dev.sensorpipeline.model.retry.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,12 +2,13 @@ package dev.sensorpipeline.local.runner.delivery;
 
 import dev.sensorpipeline.local.runner.Console;
 import dev.sensorpipeline.local.runner.RunStats;
-import dev.sensorpipeline.local.runner.Sleeper;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.function.FunctionResult;
 import dev.sensorpipeline.local.runner.state.DiscardLog;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
+import dev.sensorpipeline.model.retry.Backoff;
+import dev.sensorpipeline.model.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +25,15 @@ import java.util.List;
 public final class BatchDelivery {
 
     /** The settings of the event source mapping that shape a delivery. */
-    public record Settings(ResponseInterpreter interpreter, RetryPolicy policy, RetryBackoff backoff,
+    public record Settings(ResponseInterpreter interpreter, RetryPolicy policy, Backoff backoff,
                            Duration maximumRecordAge) {
     }
+
+    /**
+     * Lambda's own retry of a failed Kinesis batch, which the runner plays: 250 ms doubling to 5 s, the ceiling
+     * itself, without jitter.
+     */
+    public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
 
     private final String shardId;
     private final FunctionInvoker invoker;
@@ -62,7 +69,7 @@ public final class BatchDelivery {
             if (segment == null) {
                 continue;
             }
-            Duration wait = settings.backoff().before(segment.retries());
+            Duration wait = settings.backoff().ceiling(segment.retries());
             if (!wait.isZero()) {
                 console.warn(shardId + ": sending " + segment.describe() + " again in " + wait.toMillis()
                         + " ms (retry " + segment.retries() + " of " + retriesAllowed() + ")");

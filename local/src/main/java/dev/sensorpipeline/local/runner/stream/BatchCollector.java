@@ -1,8 +1,9 @@
 package dev.sensorpipeline.local.runner.stream;
 
 import dev.sensorpipeline.local.runner.Console;
-import dev.sensorpipeline.local.runner.Sleeper;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
+import dev.sensorpipeline.model.retry.Backoff;
+import dev.sensorpipeline.model.retry.Sleeper;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ public final class BatchCollector {
     public record Batch(List<StreamRecord> records, boolean shardEnded) {
     }
 
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** Between failed reads of the stream: 250 ms doubling to 5 s. */
+    private static final Backoff READ_BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
 
     private final StreamReader reader;
     private final String streamArn;
@@ -43,7 +44,7 @@ public final class BatchCollector {
     private String lastSequenceNumber;
     private String iterator;
     private boolean iteratorOpened;
-    private Duration backoff = FIRST_BACKOFF;
+    private int failedReads;
     private boolean warnedUnavailable;
 
     public BatchCollector(StreamReader reader, String streamArn, String shardId, StartPosition start, Settings settings,
@@ -131,7 +132,7 @@ public final class BatchCollector {
         try {
             iterator = reader.iterator(streamArn, shardId, restartFrom);
             iteratorOpened = true;
-            backoff = FIRST_BACKOFF;
+            failedReads = 0;
             return true;
         } catch (StreamReadException e) {
             if (e.kind() == StreamReadException.Kind.NOT_FOUND) {
@@ -146,7 +147,7 @@ public final class BatchCollector {
     private ReadResult read(int limit) throws InterruptedException {
         try {
             ReadResult result = reader.read(streamArn, iterator, limit);
-            backoff = FIRST_BACKOFF;
+            failedReads = 0;
             warnedUnavailable = false;
             return result;
         } catch (StreamReadException e) {
@@ -164,8 +165,8 @@ public final class BatchCollector {
             console.warn(shardId + ": cannot read the stream (" + e.getMessage() + "); trying again");
             warnedUnavailable = true;
         }
-        sleeper.sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        failedReads = Math.min(failedReads + 1, 64);
+        sleeper.sleep(READ_BACKOFF.ceiling(failedReads));
     }
 
     /** The last record read from the shard, or the checkpoint it started after; null when neither. */

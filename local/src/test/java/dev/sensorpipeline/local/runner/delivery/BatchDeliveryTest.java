@@ -85,7 +85,7 @@ class BatchDeliveryTest {
         return new BatchDelivery("shardId-000000000000", function,
                 new KinesisEventBuilder("arn:aws:kinesis:us-east-1:123456789012:stream/s", "us-east-1",
                         "arn:aws:iam::123456789012:role/r"),
-                new BatchDelivery.Settings(new ResponseInterpreter(true), policy, RetryBackoff.DEFAULT, maximumAge),
+                new BatchDelivery.Settings(new ResponseInterpreter(true), policy, BatchDelivery.DEFAULT_BACKOFF, maximumAge),
                 progress, new RunStats(), console, waits::add, clock);
     }
 

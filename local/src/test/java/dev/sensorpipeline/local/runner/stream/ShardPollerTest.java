@@ -8,16 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sensorpipeline.local.runner.Console;
 import dev.sensorpipeline.local.runner.RunStats;
-import dev.sensorpipeline.local.runner.Sleeper;
 import dev.sensorpipeline.local.runner.delivery.BatchDelivery;
 import dev.sensorpipeline.local.runner.delivery.ResponseInterpreter;
-import dev.sensorpipeline.local.runner.delivery.RetryBackoff;
 import dev.sensorpipeline.local.runner.delivery.RetryPolicy;
 import dev.sensorpipeline.local.runner.delivery.ShardProgress;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.function.FunctionResult;
 import dev.sensorpipeline.local.runner.state.DiscardLog;
+import dev.sensorpipeline.model.retry.Sleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,7 +74,7 @@ class ShardPollerTest {
                 stopWhenInterrupted, System::nanoTime);
         BatchDelivery delivery = new BatchDelivery(SHARD, function, new KinesisEventBuilder("arn", "us-east-1", "role"),
                 new BatchDelivery.Settings(new ResponseInterpreter(true), new RetryPolicy(true, 1),
-                        RetryBackoff.DEFAULT, null),
+                        BatchDelivery.DEFAULT_BACKOFF, null),
                 new ShardProgress() {
                     @Override
                     public void checkpoint(String sequenceNumber) {
