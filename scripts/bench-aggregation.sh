@@ -13,7 +13,8 @@
 # Tunables: READINGS (20000), RUNS (3; 0 skips the moto part)
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "${ROOT}/scripts/lib/local-endpoint.sh"
 

@@ -10,7 +10,8 @@
 # comparison within one run means much.
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "${ROOT}/scripts/lib/local-endpoint.sh"
 

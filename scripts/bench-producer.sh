@@ -7,7 +7,8 @@
 # Tunables: READINGS (20000), BOOK_READINGS (2000: the book's way is slow), RUNS (3), SENSORS (13)
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 readonly JAR="${ROOT}/producer/target/sensor-producer.jar"
 readonly READINGS="${READINGS:-20000}"
 readonly BOOK_READINGS="${BOOK_READINGS:-2000}"

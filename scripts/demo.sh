@@ -14,7 +14,8 @@
 # DEMO_TIMEOUT seconds to wait for the tables (300).
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "${ROOT}/scripts/lib/local-endpoint.sh"
 

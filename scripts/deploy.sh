@@ -16,7 +16,8 @@
 # TTL on ExpiresAt for the table). ALARM_TOPIC_ARN: an SNS topic the alarms notify.
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 readonly INFRA="${ROOT}/infra"
 # A benchmark deploys another build through the same steps.
 readonly FUNCTION_JAR="${FUNCTION_JAR:-${ROOT}/lambda/target/sensor-ingest-lambda.jar}"

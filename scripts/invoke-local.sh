@@ -10,7 +10,8 @@
 # Exit: 0 the function returned; 1 it failed (stdout then holds Lambda's error document); 2 bad usage.
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 readonly FUNCTION_JAR="${FUNCTION_JAR:-${ROOT}/lambda/target/sensor-ingest-lambda.jar}"
 readonly RUNNER_JAR="${ROOT}/local/target/sensor-local.jar"
 readonly FUNCTION_SPEC="${ROOT}/infra/lambda-function.json"

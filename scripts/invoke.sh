@@ -7,7 +7,8 @@
 # For a function on a local endpoint that cannot run functions (moto), use scripts/invoke-local.sh instead.
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 # shellcheck source=scripts/lib/aws-common.sh
 source "${ROOT}/scripts/lib/aws-common.sh"
 

@@ -15,7 +15,8 @@
 # missing (endpoint, function, mapping, stream, jars); 4 failed while running.
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 readonly FUNCTION_JAR="${ROOT}/lambda/target/sensor-ingest-lambda.jar"
 readonly RUNNER_JAR="${ROOT}/local/target/sensor-runner.jar"
 readonly RUNTIME_DIR="${ROOT}/local/target/runtime"

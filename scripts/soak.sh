@@ -14,7 +14,8 @@
 # SOAK_KEEP=1 keeps the logs (producer, proxy, runners) and prints where.
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "${ROOT}/scripts/lib/local-endpoint.sh"
 
@@ -143,7 +144,6 @@ produce() {
 
 # One PutRecords call; the proxy may refuse some entries, so what it refused is sent again.
 put_bad_records() {
-    local attempt
     detect_raw_blob_flag
     python3 - "${BAD}" >"${WORK_DIR}/bad-records.json" <<'PY'
 import json, sys
@@ -152,7 +152,7 @@ records = [{"PartitionKey": f"bad-{i}",
            for i in range(int(sys.argv[1]))]
 print(json.dumps({"StreamName": "temperature-sensor-data", "Records": records}))
 PY
-    for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
         aws kinesis put-records --cli-input-json "file://${WORK_DIR}/bad-records.json" "${RAW_BLOB_FLAG[@]}" \
             --output json >"${WORK_DIR}/bad-result.json"
         if ! python3 - "${WORK_DIR}/bad-records.json" "${WORK_DIR}/bad-result.json" <<'PY'

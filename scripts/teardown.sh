@@ -9,7 +9,8 @@
 # Same environment as deploy.sh: AWS_REGION/profile, AWS_ENDPOINT_URL, and the name overrides.
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 # shellcheck source=scripts/lib/aws-common.sh
 source "${ROOT}/scripts/lib/aws-common.sh"
 

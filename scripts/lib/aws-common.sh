@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# The names and arrays set here are read by the scripts that source this file, which shellcheck -x follows;
+# checked alone, it cannot see those uses.
+# shellcheck disable=SC2034
 # Shared steps of the deploy, teardown and invoke scripts. Source it; it defines functions and names only.
 
 readonly PROJECT_TAG_KEY="project"

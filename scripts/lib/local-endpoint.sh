@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# The names and arrays set here are read by the scripts that source this file, which shellcheck -x follows;
+# checked alone, it cannot see those uses.
+# shellcheck disable=SC2034
 # Shared steps for scripts that run against a moto_server on loopback. Source it; it defines functions only.
 
 # Says what is missing, and how to install it, for each tool the local flows need.
