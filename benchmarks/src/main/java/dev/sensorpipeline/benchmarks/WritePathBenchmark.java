@@ -1,7 +1,7 @@
 package dev.sensorpipeline.benchmarks;
 
-import dev.sensorpipeline.ingest.batch.SourceRecord;
 import dev.sensorpipeline.ingest.internal.Deadline;
+import dev.sensorpipeline.ingest.record.SourceRecord;
 import dev.sensorpipeline.ingest.store.BatchWriter;
 import dev.sensorpipeline.ingest.store.PendingWrite;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;

@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *
  * @param config    the settings
  * @param processor the batch processor over a real DynamoDB client
+ * @param primer    what SnapStart priming runs, over the same parts
  */
-public record IngestFunction(IngestConfig config, BatchProcessor processor) {
+public record IngestFunction(IngestConfig config, BatchProcessor processor, SnapStartPrimer primer) {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
@@ -87,9 +88,10 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor) {
         BatchWriter writer = new BatchWriter(dynamoDb, writerThreads(config.writeParallelism()), backoff, sleeper,
                 config.maxWriteAttempts());
         BatchProcessor processor = new BatchProcessor(new ReadingCodec(), new SensorItemMapper(config.readingTtl()),
-                new RejectItemMapper(), writer, config.tableName(), config.rejectsTableName(), config.functionName(),
-                Clock.systemUTC());
-        return new IngestFunction(config, processor);
+                new RejectItemMapper(), writer, new BatchProcessor.Tables(config.tableName(), config.rejectsTableName()),
+                config.functionName(), Clock.systemUTC());
+        return new IngestFunction(config, processor,
+                new SnapStartPrimer(processor, dynamoDb, config.functionName(), Clock.systemUTC()));
     }
 
     private static ExecutorService writerThreads(int parallelism) {

@@ -4,18 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.sensorpipeline.ingest.batch.BatchProcessor;
 import dev.sensorpipeline.ingest.batch.BatchReport;
-import dev.sensorpipeline.ingest.batch.SourceRecord;
 import dev.sensorpipeline.ingest.config.IngestConfig;
 import dev.sensorpipeline.ingest.internal.BackgroundStart;
 import dev.sensorpipeline.ingest.internal.Deadline;
+import dev.sensorpipeline.ingest.record.SourceRecord;
 import java.time.Duration;
-import org.crac.Core;
-import org.crac.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The Lambda entry point: a Kinesis batch in, the records not yet stored out, as {@code batchItemFailures}.
@@ -29,7 +28,7 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
     /** Used when the handler is called without a context, outside Lambda. */
     private static final Duration DEFAULT_REMAINING_TIME = Duration.ofMinutes(1);
 
-    private final BackgroundStart<BatchProcessor> processor;
+    private final BackgroundStart<IngestFunction> function;
     private final Duration deadlineMargin;
 
     /**
@@ -48,31 +47,24 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
 
     IngestHandler(IngestConfig config, Function<IngestConfig, IngestFunction> wiring) {
         this(config.buildInBackground()
-                        ? BackgroundStart.begin("ingest-start", () -> wiring.apply(config).processor())
-                        : BackgroundStart.now(() -> wiring.apply(config).processor()),
+                        ? BackgroundStart.begin("ingest-start", () -> wiring.apply(config))
+                        : BackgroundStart.now(() -> wiring.apply(config)),
                 config.deadlineMargin());
     }
 
     IngestHandler(IngestFunction function) {
-        this(function.processor(), function.config().deadlineMargin());
+        this(BackgroundStart.ready(function), function.config().deadlineMargin());
     }
 
-    IngestHandler(BatchProcessor processor, Duration deadlineMargin) {
-        this(BackgroundStart.ready(processor), deadlineMargin);
-    }
-
-    private IngestHandler(BackgroundStart<BatchProcessor> processor, Duration deadlineMargin) {
-        this.processor = processor;
+    private IngestHandler(BackgroundStart<IngestFunction> function, Duration deadlineMargin) {
+        this.function = function;
         this.deadlineMargin = deadlineMargin;
     }
 
-    /**
-     * Before a SnapStart snapshot: loads the decode and mapping path and the client's write path up to the wire,
-     * writing nothing; the start-up table check has already made a request.
-     */
+    /** Before a SnapStart snapshot: {@link SnapStartPrimer} loads the function's paths, writing nothing. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        processor.get().prime();
+        function.get().primer().prime();
     }
 
     @Override
@@ -87,7 +79,7 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
                 ? DEFAULT_REMAINING_TIME
                 : Duration.ofMillis(context.getRemainingTimeInMillis());
         Deadline deadline = Deadline.in(remaining, deadlineMargin);
-        BatchReport report = processor.get().process(sourceRecords(event), deadline);
+        BatchReport report = function.get().processor().process(sourceRecords(event), deadline);
         if (report.unreportableFailures() > 0) {
             // Without sequence numbers only a replay of the whole batch can bring the failed records back.
             throw new IllegalStateException(report.unreportableFailures()

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.sensorpipeline.ingest.store.RejectItemMapper;
-import dev.sensorpipeline.ingest.store.SensorItemMapper;
+import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.model.kpl.KplAggregateBuilder;
@@ -79,12 +79,12 @@ class AggregatedRecordsIT {
 
         // then
         assertThat(response.getBatchItemFailures()).isEmpty();
-        Map<ReadingKey, SensorReading> stored = scan("SensorData").stream().map(SensorItemMapper::fromItem)
+        Map<ReadingKey, SensorReading> stored = scan("SensorData").stream().map(StoredItems::readingOf)
                 .collect(Collectors.toMap(SensorReading::key, AggregatedRecordsIT::byValue));
         assertThat(stored).isEqualTo(batch.latestByKey.values().stream()
                 .collect(Collectors.toMap(SensorReading::key, AggregatedRecordsIT::byValue)));
         Map<String, String> rejects = scan("SensorDataRejects").stream().collect(Collectors.toMap(
-                item -> item.get(RejectItemMapper.EVENT_ID).s(), RejectItemMapper::reasonOf));
+                item -> item.get(RejectItemMapper.EVENT_ID).s(), StoredItems::reasonOf));
         assertThat(rejects.keySet()).isEqualTo(batch.rejectReasonStarts.keySet());
         rejects.forEach((key, reason) -> assertThat(reason).startsWith(batch.rejectReasonStarts.get(key)));
     }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.sensorpipeline.ingest.config.IngestConfig;
 import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;
+import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.model.kpl.KplAggregateBuilder;
 import dev.sensorpipeline.model.retry.Backoff;
@@ -58,7 +59,7 @@ class AggregatedRecordsTest {
     }
 
     private List<SensorReading> stored() {
-        return dynamoDb.items("SensorData").stream().map(SensorItemMapper::fromItem).toList();
+        return dynamoDb.items("SensorData").stream().map(StoredItems::readingOf).toList();
     }
 
     private Map<String, Map<String, AttributeValue>> rejectsByKey() {
@@ -161,8 +162,8 @@ class AggregatedRecordsTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(stored()).hasSize(3);
         Map<String, AttributeValue> reject = rejectsByKey().get(record.eventId() + "#2");
-        assertThat(RejectItemMapper.reasonOf(reject)).startsWith("record is not valid JSON");
-        assertThat(RejectItemMapper.rawDataOf(reject)).isEqualTo("not a reading");
+        assertThat(StoredItems.reasonOf(reject)).startsWith("record is not valid JSON");
+        assertThat(StoredItems.rawDataOf(reject)).isEqualTo("not a reading");
         assertThat(reject.get(RejectItemMapper.PARTITION_KEY).s()).isEqualTo("greenhouse-7");
         assertThat(reject.get(RejectItemMapper.SEQUENCE_NUMBER).s()).isEqualTo(record.sequenceNumber());
         assertThat(reject.get(RejectItemMapper.SUB_SEQUENCE_NUMBER).n()).isEqualTo("2");
@@ -182,7 +183,7 @@ class AggregatedRecordsTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(stored()).isEmpty();
         Map<String, AttributeValue> reject = rejectsByKey().get(record.eventId());
-        assertThat(RejectItemMapper.reasonOf(reject)).startsWith("aggregated record is corrupt: MD5 mismatch");
+        assertThat(StoredItems.reasonOf(reject)).startsWith("aggregated record is corrupt: MD5 mismatch");
         assertThat(reject.get(RejectItemMapper.RAW_DATA).b().asByteArray()).isEqualTo(aggregate);
         assertThat(reject).doesNotContainKey(RejectItemMapper.SUB_SEQUENCE_NUMBER);
     }
@@ -196,7 +197,7 @@ class AggregatedRecordsTest {
         handle();
 
         // then
-        assertThat(dynamoDb.items("SensorDataRejects")).extracting(RejectItemMapper::reasonOf).containsExactly(
+        assertThat(dynamoDb.items("SensorDataRejects")).extracting(StoredItems::reasonOf).containsExactly(
                 "aggregated record is corrupt: truncated: 8 bytes after the magic, fewer than the 16-byte MD5 "
                         + "checksum");
     }
@@ -263,7 +264,7 @@ class AggregatedRecordsTest {
         // then
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(stored()).hasSize(4);
-        assertThat(RejectItemMapper.reasonOf(rejectsByKey().get(record.eventId() + "#3")))
+        assertThat(StoredItems.reasonOf(rejectsByKey().get(record.eventId() + "#3")))
                 .startsWith("DynamoDB refused the reading: ");
     }
 }

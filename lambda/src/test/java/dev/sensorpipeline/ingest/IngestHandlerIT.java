@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;
+import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.testkit.LocalAws;
@@ -113,7 +114,7 @@ class IngestHandlerIT {
 
         // then
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(scan("SensorData")).extracting(SensorItemMapper::fromItem)
+        assertThat(scan("SensorData")).extracting(StoredItems::readingOf)
                 .containsExactly(SensorReading.of("sensor-1", 123456789L, new BigDecimal("99.9")));
     }
 
@@ -154,7 +155,7 @@ class IngestHandlerIT {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertReadingsAreExactly(batch);
         Map<String, String> rejects = scan("SensorDataRejects").stream().collect(Collectors.toMap(
-                item -> item.get(RejectItemMapper.EVENT_ID).s(), RejectItemMapper::reasonOf));
+                item -> item.get(RejectItemMapper.EVENT_ID).s(), StoredItems::reasonOf));
         assertThat(rejects.keySet()).isEqualTo(batch.badByEventId.keySet());
         assertThat(rejects.values()).allSatisfy(reason -> assertThat(reason).isNotBlank());
     }
@@ -207,7 +208,7 @@ class IngestHandlerIT {
     private void assertReadingsAreExactly(GeneratedBatch batch) {
         Map<ReadingKey, Map<String, AttributeValue>> stored = new HashMap<>();
         for (Map<String, AttributeValue> item : scan("SensorData")) {
-            SensorReading reading = SensorItemMapper.fromItem(item);
+            SensorReading reading = StoredItems.readingOf(item);
             stored.put(reading.key(), item);
         }
         assertThat(stored.keySet()).isEqualTo(batch.latestByKey.keySet());

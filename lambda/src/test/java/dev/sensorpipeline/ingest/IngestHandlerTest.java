@@ -11,6 +11,7 @@ import dev.sensorpipeline.ingest.config.ConfigurationException;
 import dev.sensorpipeline.ingest.config.IngestConfig;
 import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;
+import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.model.retry.Backoff;
 import java.math.BigDecimal;
@@ -50,7 +51,7 @@ class IngestHandlerTest {
     }
 
     private List<SensorReading> storedReadings() {
-        return dynamoDb.items("SensorData").stream().map(SensorItemMapper::fromItem).toList();
+        return dynamoDb.items("SensorData").stream().map(StoredItems::readingOf).toList();
     }
 
     private static Set<String> sequenceNumbersOf(StreamsEventResponse response) {
@@ -194,14 +195,14 @@ class IngestHandlerTest {
         assertThat(dynamoDb.items("SensorData")).hasSize(15);
         List<Map<String, AttributeValue>> rejects = dynamoDb.items("SensorDataRejects");
         assertThat(rejects).hasSize(15);
-        assertThat(rejects).extracting(RejectItemMapper::reasonOf).contains(
+        assertThat(rejects).extracting(StoredItems::reasonOf).contains(
                 "record is not valid UTF-8 (byte 0xFF at offset 0)",
                 "missing required field sensor_id",
                 "temperature is NaN; it must be a finite number",
                 "humidity 101 is outside 0..100; it must be relative humidity in percent");
         Map<String, AttributeValue> notJson = rejects.stream()
-                .filter(r -> RejectItemMapper.reasonOf(r).startsWith("record is not valid JSON")).findFirst().orElseThrow();
-        assertThat(RejectItemMapper.rawDataOf(notJson)).isEqualTo("this is not json");
+                .filter(r -> StoredItems.reasonOf(r).startsWith("record is not valid JSON")).findFirst().orElseThrow();
+        assertThat(StoredItems.rawDataOf(notJson)).isEqualTo("this is not json");
         assertThat(notJson.get(RejectItemMapper.EVENT_ID).s()).startsWith("shardId-000000000000:");
         assertThat(notJson.get(RejectItemMapper.SHARD_ID).s()).isEqualTo("shardId-000000000000");
         assertThat(notJson).containsKeys(RejectItemMapper.SEQUENCE_NUMBER, RejectItemMapper.PARTITION_KEY,
@@ -276,7 +277,7 @@ class IngestHandlerTest {
 
         // then
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(dynamoDb.items("SensorDataRejects")).extracting(RejectItemMapper::reasonOf)
+        assertThat(dynamoDb.items("SensorDataRejects")).extracting(StoredItems::reasonOf)
                 .singleElement().asString().startsWith("DynamoDB refused the reading: ");
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.sensorpipeline.ingest.store.RejectItemMapper;
-import dev.sensorpipeline.ingest.store.SensorItemMapper;
+import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.testkit.FaultInjectingProxy;
@@ -68,7 +68,7 @@ class IngestUnderFaultsIT {
 
     private Map<ReadingKey, SensorReading> storedReadings() {
         return reader.scanPaginator(ScanRequest.builder().tableName("SensorData").build()).items().stream()
-                .map(SensorItemMapper::fromItem).collect(Collectors.toMap(SensorReading::key, r -> r));
+                .map(StoredItems::readingOf).collect(Collectors.toMap(SensorReading::key, r -> r));
     }
 
     private Set<String> storedRejectIds() {

@@ -3,6 +3,7 @@ package dev.sensorpipeline.ingest.batch;
 import dev.sensorpipeline.ingest.internal.Deadline;
 import dev.sensorpipeline.ingest.log.BatchMetrics;
 import dev.sensorpipeline.ingest.log.JsonLogger;
+import dev.sensorpipeline.ingest.record.SourceRecord;
 import dev.sensorpipeline.ingest.store.BatchWriter;
 import dev.sensorpipeline.ingest.store.PendingWrite;
 import dev.sensorpipeline.ingest.store.RejectItemMapper;
@@ -14,10 +15,7 @@ import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.model.kpl.Deaggregation;
 import dev.sensorpipeline.model.kpl.KplAggregate;
-import dev.sensorpipeline.model.kpl.KplAggregateBuilder;
 import dev.sensorpipeline.model.kpl.UserRecord;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns a batch of Kinesis records into stored readings and reasoned rejects, and says which records are not yet
@@ -44,8 +41,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class BatchProcessor {
 
     private static final JsonLogger LOG = JsonLogger.of(BatchProcessor.class);
-    private static final String PRIMING_READING =
-            "{\"sensor_id\":\"sensor-1\",\"current_time\":1764400000,\"temperature\":73.2,\"humidity\":41.5}";
+
+    /**
+     * Where the batch goes.
+     *
+     * @param readings the table of readings, {@code SensorData}
+     * @param rejects  the table of rejects, {@code SensorDataRejects}
+     */
+    public record Tables(String readings, String rejects) {
+    }
 
     private final ReadingCodec codec;
     private final SensorItemMapper readingMapper;
@@ -56,15 +60,15 @@ public final class BatchProcessor {
     private final String functionName;
     private final Clock clock;
 
+    /** @param functionName the metrics' dimension */
     public BatchProcessor(ReadingCodec codec, SensorItemMapper readingMapper, RejectItemMapper rejectMapper,
-                          BatchWriter writer, String tableName, String rejectsTableName, String functionName,
-                          Clock clock) {
+                          BatchWriter writer, Tables tables, String functionName, Clock clock) {
         this.codec = codec;
         this.readingMapper = readingMapper;
         this.rejectMapper = rejectMapper;
         this.writer = writer;
-        this.tableName = tableName;
-        this.rejectsTableName = rejectsTableName;
+        this.tableName = tables.readings();
+        this.rejectsTableName = tables.rejects();
         this.functionName = functionName;
         this.clock = clock;
     }
@@ -73,15 +77,9 @@ public final class BatchProcessor {
         long started = System.nanoTime();
         Instant now = clock.instant();
         Intake intake = new Intake(now, true);
-        for (SourceRecord record : records) {
-            intake.take(record);
-        }
+        records.forEach(intake::take);
 
-        List<PendingWrite> writes = new ArrayList<>(intake.latestByKey.size() + intake.rejectsByEventId.size());
-        for (Candidate candidate : intake.latestByKey.values()) {
-            writes.add(new PendingWrite(tableName, readingMapper.toItem(candidate.reading()), candidate.source()));
-        }
-        writes.addAll(intake.rejectsByEventId.values());
+        List<PendingWrite> writes = intake.writes();
         WriteResult result = writer.writeAll(writes, deadline);
         WriteResult refusedAsRejects = writeRefusedAsRejects(result.refused(), now, deadline);
 
@@ -109,36 +107,31 @@ public final class BatchProcessor {
                 failedSequenceNumbers.add(record.sequenceNumber());
             }
         }
-        BatchMetrics metrics = new BatchMetrics(records.size(), intake.aggregated, intake.readings, storedReadings,
-                storedRejects, intake.decoded - intake.latestByKey.size(),
-                result.retries() + refusedAsRejects.retries(), result.throttled() + refusedAsRejects.throttled(),
-                failedSequenceNumbers.size() + unreportable, (System.nanoTime() - started) / 1_000_000,
-                result.itemCollectionLimitExceeded());
+        BatchMetrics metrics = BatchMetrics.builder()
+                .records(records.size())
+                .aggregated(intake.aggregated)
+                .readings(intake.readings)
+                .stored(storedReadings)
+                .rejected(storedRejects)
+                .duplicates(intake.decoded - intake.latestByKey.size())
+                .retried(result.retries() + refusedAsRejects.retries())
+                .throttled(result.throttled() + refusedAsRejects.throttled())
+                .failed(failedSequenceNumbers.size() + unreportable)
+                .durationMs((System.nanoTime() - started) / 1_000_000)
+                .itemCollectionLimitExceeded(result.itemCollectionLimitExceeded())
+                .build();
         LOG.info("batch processed", metrics.toEmfFields(functionName, clock.instant()));
         return new BatchReport(List.copyOf(failedSequenceNumbers), unreportable, metrics);
     }
 
     /**
-     * Runs the decode and mapping path once on a sample reading, a sample bad record and a sample aggregated record,
-     * and the client's write path up to the wire, writing nothing, so that their classes are loaded and initialised
-     * before a SnapStart snapshot rather than in the first batch.
+     * The writes a batch of these records would make, without writing them or logging a reject: the decode, KPL
+     * and mapping path alone, which the SnapStart primer runs on made-up records before a snapshot.
      */
-    public void prime() {
-        byte[] reading = PRIMING_READING.getBytes(StandardCharsets.UTF_8);
-        byte[] bad = {'[', ']'};
-        Intake intake = new Intake(clock.instant(), false);
-        intake.take(new SourceRecord("shardId-000000000000:0", "0", "sensor-1", clock.instant(), null,
-                ByteBuffer.wrap(reading)));
-        intake.take(new SourceRecord("shardId-000000000000:1", "1", "sensor-1", clock.instant(), null,
-                ByteBuffer.wrap(bad)));
-        intake.take(new SourceRecord("shardId-000000000000:2", "2", "sensor-1", clock.instant(), null,
-                ByteBuffer.wrap(new KplAggregateBuilder().add("sensor-1", reading).add("sensor-1", bad).build())));
-        Map<String, AttributeValue> item = Map.of();
-        for (Candidate candidate : intake.latestByKey.values()) {
-            item = readingMapper.toItem(candidate.reading());
-        }
-        writer.primeRequestPath(item);
-        new BatchMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).toEmfFields(functionName, clock.instant());
+    public List<PendingWrite> plannedWrites(List<SourceRecord> records, Instant now) {
+        Intake intake = new Intake(now, false);
+        records.forEach(intake::take);
+        return intake.writes();
     }
 
     /**
@@ -160,11 +153,7 @@ public final class BatchProcessor {
             rejects.add(new PendingWrite(rejectsTableName, rejectMapper.toItem(item.write().source(), reason, now),
                     item.write().source()));
         }
-        WriteResult written = writer.writeAll(rejects, deadline);
-        List<WriteResult.Refused> allRefused = new ArrayList<>(written.refused());
-        allRefused.addAll(refusedRejects);
-        return new WriteResult(written.written(), written.failed(), allRefused, written.requests(),
-                written.retries(), written.throttled(), written.itemCollectionLimitExceeded());
+        return writer.writeAll(rejects, deadline).plusRefused(refusedRejects);
     }
 
     private static int countWritten(List<PendingWrite> writes, WriteResult result, String table) {
@@ -282,6 +271,16 @@ public final class BatchProcessor {
             rejectsByEventId.merge(reject.item().get(RejectItemMapper.EVENT_ID).s(), reject,
                     (first, second) -> laterRecord(first.source(), second.source()) == first.source()
                             ? first : second);
+        }
+
+        /** The writes the records sorted so far call for: the latest reading of each key, then the rejects. */
+        List<PendingWrite> writes() {
+            List<PendingWrite> writes = new ArrayList<>(latestByKey.size() + rejectsByEventId.size());
+            for (Candidate candidate : latestByKey.values()) {
+                writes.add(new PendingWrite(tableName, readingMapper.toItem(candidate.reading()), candidate.source()));
+            }
+            writes.addAll(rejectsByEventId.values());
+            return writes;
         }
 
         /** The Kinesis record a write stands for: a user record's aggregate, else the record itself. */

@@ -28,6 +28,11 @@ public record BatchMetrics(
 
     public static final String NAMESPACE = "SensorPipeline";
 
+    /** Figures by name, every one 0 unless set: {@code BatchMetrics.builder().records(3).stored(2).build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** The fields of the log line: the figures, the dimension, and the {@code _aws} metadata. */
     public Map<String, Object> toEmfFields(String functionName, Instant now) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -59,5 +64,84 @@ public record BatchMetrics(
 
     private static Map<String, String> metric(String name, String unit) {
         return Map.of("Name", name, "Unit", unit);
+    }
+
+    /** Builds {@link BatchMetrics} by name, so that no figure lands in its neighbour's place. */
+    public static final class Builder {
+
+        private int records;
+        private int aggregated;
+        private int readings;
+        private int stored;
+        private int rejected;
+        private int duplicates;
+        private int retried;
+        private int throttled;
+        private int failed;
+        private long durationMs;
+        private int itemCollectionLimitExceeded;
+
+        private Builder() {
+        }
+
+        public Builder records(int value) {
+            records = value;
+            return this;
+        }
+
+        public Builder aggregated(int value) {
+            aggregated = value;
+            return this;
+        }
+
+        public Builder readings(int value) {
+            readings = value;
+            return this;
+        }
+
+        public Builder stored(int value) {
+            stored = value;
+            return this;
+        }
+
+        public Builder rejected(int value) {
+            rejected = value;
+            return this;
+        }
+
+        public Builder duplicates(int value) {
+            duplicates = value;
+            return this;
+        }
+
+        public Builder retried(int value) {
+            retried = value;
+            return this;
+        }
+
+        public Builder throttled(int value) {
+            throttled = value;
+            return this;
+        }
+
+        public Builder failed(int value) {
+            failed = value;
+            return this;
+        }
+
+        public Builder durationMs(long value) {
+            durationMs = value;
+            return this;
+        }
+
+        public Builder itemCollectionLimitExceeded(int value) {
+            itemCollectionLimitExceeded = value;
+            return this;
+        }
+
+        public BatchMetrics build() {
+            return new BatchMetrics(records, aggregated, readings, stored, rejected, duplicates, retried, throttled,
+                    failed, durationMs, itemCollectionLimitExceeded);
+        }
     }
 }

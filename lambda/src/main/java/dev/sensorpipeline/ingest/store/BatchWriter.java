@@ -18,9 +18,6 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -48,9 +45,6 @@ public final class BatchWriter {
      * deadline bounds the waits anyway.
      */
     public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(25), Duration.ofSeconds(2));
-
-    /** The table named by the priming request, which is stopped before it leaves. */
-    static final String PRIMING_TABLE = "sensor-pipeline-priming-never-sent";
 
     private static final JsonLogger LOG = JsonLogger.of(BatchWriter.class);
 
@@ -305,42 +299,6 @@ public final class BatchWriter {
         WriteResult toResult() {
             return new WriteResult(written, List.copyOf(failed), List.copyOf(refused), requests, retries, throttled,
                     itemCollectionLimitExceeded);
-        }
-    }
-
-    /**
-     * Takes one BatchWriteItem through the client's whole request path (marshalling, the endpoint's rules, signing)
-     * and stops it before it is sent, so that the first real write finds all of it loaded: before a SnapStart
-     * snapshot. Nothing is written. The request names a table that does not exist, so that even a client that let
-     * it through could not write anything.
-     */
-    public void primeRequestPath(Map<String, AttributeValue> sampleItem) {
-        BatchWriteItemRequest request = BatchWriteItemRequest.builder()
-                .requestItems(Map.of(PRIMING_TABLE, List.of(WriteRequest.builder()
-                        .putRequest(PutRequest.builder().item(sampleItem).build()).build())))
-                .overrideConfiguration(override -> override.addPlugin(config -> config.overrideConfiguration(
-                        client -> client.addExecutionInterceptor(new StopBeforeSending()))))
-                .build();
-        try {
-            dynamoDb.batchWriteItem(request);
-        } catch (StopBeforeSending.Stopped expected) {
-            // as far as a request goes without leaving
-        } catch (SdkException e) {
-            LOG.warn("priming the write path failed; the first batch will load it", "error", e.getMessage());
-        }
-    }
-
-    private static final class StopBeforeSending implements ExecutionInterceptor {
-
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            throw new Stopped();
-        }
-
-        static final class Stopped extends RuntimeException {
-            Stopped() {
-                super("stopped before sending", null, false, false);
-            }
         }
     }
 }

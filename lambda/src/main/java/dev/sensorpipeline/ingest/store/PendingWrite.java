@@ -1,6 +1,6 @@
 package dev.sensorpipeline.ingest.store;
 
-import dev.sensorpipeline.ingest.batch.SourceRecord;
+import dev.sensorpipeline.ingest.record.SourceRecord;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

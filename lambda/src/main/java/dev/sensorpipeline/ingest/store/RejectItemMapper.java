@@ -1,9 +1,8 @@
 package dev.sensorpipeline.ingest.store;
 
-import dev.sensorpipeline.ingest.batch.SourceRecord;
+import dev.sensorpipeline.ingest.record.SourceRecord;
 import dev.sensorpipeline.model.ReadingLimits;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -106,16 +105,5 @@ public final class RejectItemMapper {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
-
-    /** The reason text an item holds; for tests and tools. */
-    public static String reasonOf(Map<String, AttributeValue> item) {
-        return item.get(REASON).s();
-    }
-
-    /** The raw data an item holds, as text; for tests and tools. */
-    public static String rawDataOf(Map<String, AttributeValue> item) {
-        AttributeValue raw = item.get(RAW_DATA);
-        return raw == null ? "" : new String(raw.b().asByteArray(), StandardCharsets.UTF_8);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Maps a reading to and from its {@code SensorData} item. Numbers go over as their decimal text, so that 73.2 is
+ * Maps a reading to its {@code SensorData} item. Numbers go over as their decimal text, so that 73.2 is
  * stored as 73.2 and never as the nearest double.
  */
 public final class SensorItemMapper {
@@ -38,21 +38,5 @@ public final class SensorItemMapper {
         readingTtl.ifPresent(ttl -> item.put(EXPIRES_AT, AttributeValue.fromN(
                 BigDecimal.valueOf(reading.currentTime()).add(BigDecimal.valueOf(ttl.toSeconds())).toPlainString())));
         return item;
-    }
-
-    /** The reading an item holds; for reading back and for tests. */
-    public static SensorReading fromItem(Map<String, AttributeValue> item) {
-        AttributeValue humidity = item.get(HUMIDITY);
-        return new SensorReading(
-                item.get(SENSOR_ID).s(),
-                Long.parseLong(item.get(CURRENT_TIME).n()),
-                new BigDecimal(item.get(TEMPERATURE).n()),
-                humidity == null ? null : new BigDecimal(humidity.n()));
-    }
-
-    /** The item's primary key. */
-    public static Map<String, AttributeValue> keyOf(String sensorId, long currentTime) {
-        return Map.of(SENSOR_ID, AttributeValue.fromS(sensorId),
-                CURRENT_TIME, AttributeValue.fromN(Long.toString(currentTime)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sensorpipeline.ingest.store;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,4 +24,12 @@ public record WriteResult(
     }
 
     public static final WriteResult NOTHING = new WriteResult(0, List.of(), List.of(), 0, 0, 0, 0);
+
+    /** This result with {@code more} refused items besides its own. */
+    public WriteResult plusRefused(List<Refused> more) {
+        List<Refused> allRefused = new ArrayList<>(refused);
+        allRefused.addAll(more);
+        return new WriteResult(written, failed, List.copyOf(allRefused), requests, retries, throttled,
+                itemCollectionLimitExceeded);
+    }
 }

@@ -38,7 +38,8 @@ class JsonLoggerTest {
     @Test
     void info_withBatchMetrics_writesAnEmbeddedMetricFormatDocument() throws Exception {
         // given
-        BatchMetrics metrics = new BatchMetrics(100, 1, 2099, 2096, 2, 1, 3, 1, 0, 42, 0);
+        BatchMetrics metrics = BatchMetrics.builder().records(100).aggregated(1).readings(2099).stored(2096).rejected(2)
+                .duplicates(1).retried(3).throttled(1).failed(0).durationMs(42).itemCollectionLimitExceeded(0).build();
 
         // when
         log.info("batch processed", metrics.toEmfFields("sensor-ingest", Instant.ofEpochMilli(1764400000000L)));

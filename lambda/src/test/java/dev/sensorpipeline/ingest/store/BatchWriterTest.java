@@ -7,8 +7,8 @@ import static dev.sensorpipeline.ingest.FakeDynamoDb.Fault.THROTTLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sensorpipeline.ingest.FakeDynamoDb;
-import dev.sensorpipeline.ingest.batch.SourceRecord;
 import dev.sensorpipeline.ingest.internal.Deadline;
+import dev.sensorpipeline.ingest.record.SourceRecord;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.model.retry.Backoff;
 import java.math.BigDecimal;

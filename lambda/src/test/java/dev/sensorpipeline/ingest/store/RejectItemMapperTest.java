@@ -2,7 +2,7 @@ package dev.sensorpipeline.ingest.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sensorpipeline.ingest.batch.SourceRecord;
+import dev.sensorpipeline.ingest.record.SourceRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,7 +78,7 @@ class RejectItemMapperTest {
         assertThat(item.get(RejectItemMapper.SUB_SEQUENCE_NUMBER).n()).isEqualTo("7");
         assertThat(item.get(RejectItemMapper.SEQUENCE_NUMBER).s()).isEqualTo("42");
         assertThat(item.get(RejectItemMapper.PARTITION_KEY).s()).isEqualTo("sensor-9");
-        assertThat(RejectItemMapper.rawDataOf(item)).isEqualTo("oops");
+        assertThat(StoredItems.rawDataOf(item)).isEqualTo("oops");
     }
 
     @Test

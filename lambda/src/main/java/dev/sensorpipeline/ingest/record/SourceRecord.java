@@ -1,4 +1,4 @@
-package dev.sensorpipeline.ingest.batch;
+package dev.sensorpipeline.ingest.record;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
