@@ -36,9 +36,9 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor, Snap
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
     /**
-     * Reads the settings, builds the DynamoDB client and checks that both tables exist. The endpoint comes from {@code AWS_ENDPOINT_URL} when set
-     * and credentials from the default chain, as in every AWS SDK; the region is given explicitly, so the SDK
-     * never searches for one.
+     * Reads the settings, builds the DynamoDB client and checks that both tables exist. The endpoint comes from
+     * {@code AWS_ENDPOINT_URL} when set and credentials from the default chain, as in every AWS SDK; the region is
+     * given explicitly, so the SDK never searches for one.
      */
     public static IngestFunction fromEnvironment(Map<String, String> env) {
         return fromEnvironment(env, builder -> { });
@@ -88,7 +88,8 @@ public record IngestFunction(IngestConfig config, BatchProcessor processor, Snap
         BatchWriter writer = new BatchWriter(dynamoDb, writerThreads(config.writeParallelism()), backoff, sleeper,
                 config.maxWriteAttempts());
         BatchProcessor processor = new BatchProcessor(new ReadingCodec(), new SensorItemMapper(config.readingTtl()),
-                new RejectItemMapper(), writer, new BatchProcessor.Tables(config.tableName(), config.rejectsTableName()),
+                new RejectItemMapper(), writer,
+                new BatchProcessor.Tables(config.tableName(), config.rejectsTableName()),
                 config.functionName(), Clock.systemUTC());
         return new IngestFunction(config, processor,
                 new SnapStartPrimer(processor, dynamoDb, config.functionName(), Clock.systemUTC()));
