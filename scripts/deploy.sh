@@ -23,6 +23,8 @@ readonly INFRA="${ROOT}/infra"
 readonly FUNCTION_JAR="${FUNCTION_JAR:-${ROOT}/lambda/target/sensor-ingest-lambda.jar}"
 # shellcheck source=scripts/lib/aws-common.sh
 source "${ROOT}/scripts/lib/aws-common.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
 
 WORK_DIR=""
 
@@ -54,9 +56,14 @@ json.dump(spec, open(target, "w"), indent=2)
 PY
 }
 
+# The first call to the endpoint: when it fails, the aws CLI's own message is followed by what to check.
 find_account() {
     local caller
-    caller="$(aws sts get-caller-identity --output json)"
+    if ! caller="$(aws sts get-caller-identity --output json)"; then
+        echo "deploy: no answer from $(describe_target). Against a local endpoint, start moto with" \
+            "scripts/moto_server.py (see README.md); otherwise check the region and credentials." >&2
+        exit 3
+    fi
     ACCOUNT_ID="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Account"])' <<<"${caller}")"
     PARTITION="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Arn"].split(":")[1])' <<<"${caller}")"
     export ACCOUNT_ID PARTITION
@@ -361,19 +368,8 @@ print_summary() {
     fi
 }
 
-check_arguments() {
-    if [[ $# -eq 1 && ( "$1" == "--help" || "$1" == "-h" ) ]]; then
-        sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-        exit 0
-    fi
-    if [[ $# -gt 0 ]]; then
-        echo "deploy: takes no arguments (got '$*'); configure it with environment variables, see --help" >&2
-        exit 2
-    fi
-}
-
 main() {
-    check_arguments "$@"
+    cli_no_arguments "$@"
     check_reading_ttl
     trap cleanup EXIT
     resolve_names

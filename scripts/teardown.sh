@@ -13,6 +13,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT
 # shellcheck source=scripts/lib/aws-common.sh
 source "${ROOT}/scripts/lib/aws-common.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
 
 ASSUME_YES=0
 
@@ -20,14 +22,8 @@ parse_arguments() {
     while [[ $# -gt 0 ]]; do
         case "$1" in
             --yes | -y) ASSUME_YES=1 ;;
-            -h | --help)
-                sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-                exit 0
-                ;;
-            *)
-                echo "teardown: unknown argument '$1' (only --yes)" >&2
-                exit 2
-                ;;
+            -h | --help) cli_help ;;
+            *) cli_unknown "$1" ;;
         esac
         shift
     done
