@@ -9,7 +9,7 @@
 # 2. On moto (RUNS > 0): the producer's own readings/s and records, plain and --aggregate, interleaved, on a fresh
 #    2-shard stream each run. moto's per-record work dominates; these are not Kinesis's figures.
 #
-# Usage: scripts/bench-aggregation.sh            (build first: mvn -B -q -pl producer -am verify)
+# Usage: scripts/bench-aggregation.sh            (builds the producer when its jar is missing or stale)
 # Tunables: READINGS (20000), RUNS (3; 0 skips the moto part)
 set -euo pipefail
 
@@ -17,6 +17,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "${ROOT}/scripts/lib/local-endpoint.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
+# shellcheck source=scripts/lib/build.sh
+source "${ROOT}/scripts/lib/build.sh"
 
 readonly JAR="${ROOT}/producer/target/sensor-producer.jar"
 readonly READINGS="${READINGS:-20000}"
@@ -35,10 +39,6 @@ cleanup() {
     if [[ -n "${WORK_DIR}" ]]; then
         rm -rf -- "${WORK_DIR}"
     fi
-}
-
-check_jar() {
-    [[ -f "${JAR}" ]] || fail "${JAR} is missing; build it: mvn -B -q -pl producer -am verify"
 }
 
 # Prints one table row from an event file: records, readings per record, bytes per reading, PUT payload units per
@@ -138,9 +138,10 @@ on_moto() {
 }
 
 main() {
+    cli_no_arguments "$@"
     trap cleanup EXIT
     check_prerequisites
-    check_jar
+    ensure_built producer
     WORK_DIR="$(mktemp -d)"
     echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); ${READINGS} readings per fleet"
     shard_budget

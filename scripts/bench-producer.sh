@@ -3,12 +3,19 @@
 # sensor) next to the book's way (one PutRecord per reading, constant key), against moto_server on loopback, in the
 # same run. Prints every run and the medians; the figures go in producer/README.md.
 #
-# Usage: scripts/bench-producer.sh            (build first: mvn -B -q -pl producer -am verify)
-# Tunables: READINGS (20000), BOOK_READINGS (2000: the book's way is slow), RUNS (3), SENSORS (13)
+# Usage: scripts/bench-producer.sh            (builds the producer when its jar is missing or stale)
+# Tunables: READINGS (20000), BOOK_READINGS (2000: the book's way is slow), RUNS (3), SENSORS (13);
+# MOTO_STOCK=1 runs moto's own server instead of scripts/moto_server.py (docs/PERFORMANCE.md compares the two).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT
+# shellcheck source=scripts/lib/local-endpoint.sh
+source "${ROOT}/scripts/lib/local-endpoint.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
+# shellcheck source=scripts/lib/build.sh
+source "${ROOT}/scripts/lib/build.sh"
 readonly JAR="${ROOT}/producer/target/sensor-producer.jar"
 readonly READINGS="${READINGS:-20000}"
 readonly BOOK_READINGS="${BOOK_READINGS:-2000}"
@@ -16,55 +23,9 @@ readonly RUNS="${RUNS:-3}"
 readonly SENSORS="${SENSORS:-13}"
 readonly START_TIME=1764374400
 
-MOTO_PID=""
-MOTO_LOG=""
-WORK_DIR=""
-
 fail() {
     echo "bench-producer: $*" >&2
     exit 1
-}
-
-cleanup() {
-    if [[ -n "${MOTO_PID}" ]] && kill -0 "${MOTO_PID}" 2>/dev/null; then
-        kill "${MOTO_PID}" 2>/dev/null || true
-        wait "${MOTO_PID}" 2>/dev/null || true
-    fi
-    if [[ -n "${WORK_DIR}" ]]; then
-        rm -rf -- "${WORK_DIR}"
-    fi
-}
-
-check_prerequisites() {
-    local tool
-    for tool in java moto_server aws python3 curl; do
-        command -v "${tool}" >/dev/null || fail "${tool} not found on PATH"
-    done
-    [[ -f "${JAR}" ]] || fail "${JAR} is missing; build it: mvn -B -q -pl producer -am verify"
-}
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-start_moto() {
-    local port deadline
-    port="$(free_port)"
-    WORK_DIR="$(mktemp -d)"
-    MOTO_LOG="${WORK_DIR}/moto.log"
-    moto_server -H 127.0.0.1 -p "${port}" >"${MOTO_LOG}" 2>&1 &
-    MOTO_PID=$!
-    export AWS_ENDPOINT_URL="http://127.0.0.1:${port}"
-    export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
-    export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-    # Wait for moto to answer, not for a fixed time: start-up takes from under a second to several on a busy box.
-    deadline=$((SECONDS + 60))
-    until curl -fs -o /dev/null "${AWS_ENDPOINT_URL}/moto-api/"; do
-        kill -0 "${MOTO_PID}" 2>/dev/null || fail "moto_server exited: $(tail -5 "${MOTO_LOG}")"
-        ((SECONDS < deadline)) || fail "moto_server did not answer within 60 s"
-        sleep 0.2
-    done
-    echo "moto_server at ${AWS_ENDPOINT_URL}" >&2
 }
 
 create_stream() {
@@ -114,9 +75,12 @@ bench() {
 }
 
 main() {
-    trap cleanup EXIT
+    cli_no_arguments "$@"
+    trap stop_moto EXIT
     check_prerequisites
+    ensure_built producer
     start_moto
+    echo "moto at ${AWS_ENDPOINT_URL} ($(moto_launcher))" >&2
     bench
 }
 

@@ -18,6 +18,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "${ROOT}/scripts/lib/local-endpoint.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
+# shellcheck source=scripts/lib/build.sh
+source "${ROOT}/scripts/lib/build.sh"
 
 readonly SENSORS="${DEMO_SENSORS:-5}"
 readonly PLAIN_READINGS="${DEMO_READINGS:-3000}"
@@ -49,14 +53,6 @@ cleanup() {
             tail -n 30 "${WORK_DIR}/runner.log" >&2 2>/dev/null || true
         fi
         rm -rf "${WORK_DIR}"
-    fi
-}
-
-build_if_needed() {
-    if [[ ! -f "${ROOT}/lambda/target/sensor-ingest-lambda.jar" || ! -f "${ROOT}/local/target/sensor-runner.jar" \
-        || ! -f "${PRODUCER_JAR}" ]]; then
-        echo "== building (mvn package, tests skipped)"
-        (cd "${ROOT}" && mvn -B -q package -DskipTests)
     fi
 }
 
@@ -150,8 +146,9 @@ PY
 }
 
 main() {
+    cli_no_arguments "$@"
     check_prerequisites
-    build_if_needed
+    ensure_built lambda local producer
     WORK_DIR="$(mktemp -d -t sensor-demo.XXXXXX)"
     trap cleanup EXIT
     trap 'exit 130' INT TERM

@@ -18,10 +18,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "${ROOT}/scripts/lib/local-endpoint.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
+# shellcheck source=scripts/lib/build.sh
+source "${ROOT}/scripts/lib/build.sh"
 
 readonly PRODUCER_JAR="${ROOT}/producer/target/sensor-producer.jar"
 readonly FAULTS_JAR="${ROOT}/testkit/target/sensor-faults.jar"
-readonly RUNNER_JAR="${ROOT}/local/target/sensor-runner.jar"
 
 COUNT=20000
 AGGREGATED=5000
@@ -35,30 +38,19 @@ RUNNER_PID=""
 RUNNER_STARTS=0
 PRODUCER_PIDS=()
 
-usage() {
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-}
-
 parse_arguments() {
     while [[ $# -gt 0 ]]; do
         case "$1" in
-            --count) COUNT="$2"; shift ;;
-            --aggregated) AGGREGATED="$2"; shift ;;
-            --sensors) SENSORS="$2"; shift ;;
-            --seed) SEED="$2"; shift ;;
-            --bad) BAD="$2"; shift ;;
-            --timeout) TIMEOUT="$2"; shift ;;
-            -h | --help) usage; exit 0 ;;
-            *) echo "soak: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+            --count) cli_need_number "$@"; COUNT="$2"; shift ;;
+            --aggregated) cli_need_number "$@"; AGGREGATED="$2"; shift ;;
+            --sensors) cli_need_number "$@"; SENSORS="$2"; shift ;;
+            --seed) cli_need_number "$@"; SEED="$2"; shift ;;
+            --bad) cli_need_number "$@"; BAD="$2"; shift ;;
+            --timeout) cli_need_number "$@"; TIMEOUT="$2"; shift ;;
+            -h | --help) cli_help ;;
+            *) cli_unknown "$1" ;;
         esac
         shift
-    done
-    local value
-    for value in "${COUNT}" "${AGGREGATED}" "${SENSORS}" "${SEED}" "${BAD}" "${TIMEOUT}"; do
-        if [[ ! "${value}" =~ ^[0-9]+$ ]]; then
-            echo "soak: '${value}' is not a whole number" >&2
-            exit 2
-        fi
     done
 }
 
@@ -77,14 +69,6 @@ cleanup() {
         rm -rf "${WORK_DIR}"
     elif [[ -n "${WORK_DIR}" ]]; then
         echo "logs kept in ${WORK_DIR}"
-    fi
-}
-
-build_if_needed() {
-    if [[ ! -f "${ROOT}/lambda/target/sensor-ingest-lambda.jar" || ! -f "${RUNNER_JAR}" || ! -f "${PRODUCER_JAR}" \
-        || ! -f "${FAULTS_JAR}" ]]; then
-        echo "== building (mvn package, tests skipped)"
-        (cd "${ROOT}" && mvn -B -q package -DskipTests)
     fi
 }
 
@@ -261,7 +245,7 @@ PY
 main() {
     parse_arguments "$@"
     check_prerequisites
-    build_if_needed
+    ensure_built lambda local producer testkit
     WORK_DIR="$(mktemp -d -t sensor-soak.XXXXXX)"
     trap cleanup EXIT
     trap 'exit 130' INT TERM

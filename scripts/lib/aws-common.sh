@@ -61,3 +61,22 @@ function_mapping_uuids() {
         --query "EventSourceMappings[?${invokes_it}].UUID" \
         --output text
 }
+
+# True when AWS_ENDPOINT_URL names this machine (localhost, a loopback address): an endpoint such as moto, which
+# keeps functions but cannot run them as Lambda does.
+is_local_endpoint() {
+    local host="${AWS_ENDPOINT_URL:-}"
+    [[ -n "${host}" ]] || return 1
+    host="${host#*://}"
+    host="${host%%/*}"
+    if [[ "${host}" == \[* ]]; then
+        host="${host%%]*}"
+        host="${host#[}"
+    else
+        host="${host%:*}"
+    fi
+    case "${host,,}" in
+        localhost | *.localhost | 127.* | ::1 | 0.0.0.0) return 0 ;;
+        *) return 1 ;;
+    esac
+}

@@ -65,10 +65,66 @@ cli_no_arguments() {
     esac
 }
 
-# Fails unless the value given for the flag is a whole number.
-cli_whole_number() {
-    local flag="$1" value="$2"
-    if [[ ! "${value}" =~ ^[0-9]+$ ]]; then
-        cli_fail "${flag} takes a whole number, not '${value}'"
+# As cli_need_value, and the value must be a whole number.
+cli_need_number() {
+    cli_need_value "$@"
+    if [[ ! "$2" =~ ^[0-9]+$ ]]; then
+        cli_fail "$1 takes a whole number, not '$2'"
+    fi
+}
+
+# For a script that hands its options on to a Java command: checks them against the options that command takes,
+# so that a bad command line is answered in one line before any build or JVM (picocli would print its whole
+# help). Reads the arrays CLI_VALUE_OPTIONS (options that take a value, as --name VALUE or --name=VALUE) and
+# CLI_SWITCH_OPTIONS (options that take none). --help is the caller's to handle first.
+cli_check_options() {
+    local name
+    while [[ $# -gt 0 ]]; do
+        name="${1%%=*}"
+        if cli_is_one_of "${name}" "${CLI_VALUE_OPTIONS[@]}"; then
+            if [[ "$1" == *=* ]]; then
+                [[ -n "${1#*=}" ]] || cli_fail "${name} needs a value"
+            else
+                cli_need_value "$@"
+                shift
+            fi
+        elif ! cli_is_one_of "$1" "${CLI_SWITCH_OPTIONS[@]}"; then
+            cli_unknown "$1"
+        fi
+        shift
+    done
+}
+
+# True when the first argument is one of the others.
+cli_is_one_of() {
+    local wanted="$1" each
+    shift
+    for each in "$@"; do
+        if [[ "${each}" == "${wanted}" ]]; then
+            return 0
+        fi
+    done
+    return 1
+}
+
+# True when the arguments ask for help.
+cli_wants_help() {
+    cli_is_one_of -h "$@" || cli_is_one_of --help "$@"
+}
+
+# For a script that takes one Kinesis event file and nothing else (invoke.sh, invoke-local.sh).
+cli_event_file_argument() {
+    if cli_wants_help "$@"; then
+        cli_help
+    fi
+    case "${1:-}" in
+        -*) cli_unknown "$1" ;;
+        "") cli_fail "give the event file, e.g. test-payloads/book-single-record.json" ;;
+    esac
+    if [[ $# -gt 1 ]]; then
+        cli_unknown "$2"
+    fi
+    if [[ ! -f "$1" ]]; then
+        cli_fail "no event file at '$1'"
     fi
 }

@@ -44,21 +44,34 @@ free_loopback_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# Starts moto_server (scripts/moto_server.py: with a defect of moto 5.2 mended) on a free loopback port; sets
-# MOTO_PID and exports the environment that points the aws CLI and the SDK at it with dummy credentials.
+# What start_moto runs: scripts/moto_server.py (moto's server with its own hand-off of stream records to mapped
+# functions turned off), or with MOTO_STOCK=1 moto's server as it comes, for comparisons.
+moto_launcher() {
+    if [[ -n "${MOTO_STOCK:-}" ]]; then
+        echo "python3 -m moto.server"
+    else
+        echo "python3 scripts/moto_server.py"
+    fi
+}
+
+# Starts moto (see moto_launcher) on a free loopback port; sets MOTO_PID and MOTO_LOG, and exports the environment
+# that points the aws CLI and the SDK at it with dummy credentials.
 start_moto() {
-    local port log_file
+    local port
+    local -a launcher=(python3 "$(dirname "${BASH_SOURCE[0]}")/../moto_server.py")
+    if [[ -n "${MOTO_STOCK:-}" ]]; then
+        launcher=(python3 -m moto.server)
+    fi
     port="$(free_loopback_port)"
-    log_file="$(mktemp -t moto-server.XXXXXX.log)"
-    MOTO_IAM_LOAD_MANAGED_POLICIES=true python3 "$(dirname "${BASH_SOURCE[0]}")/../moto_server.py" \
-        -H 127.0.0.1 -p "${port}" >"${log_file}" 2>&1 &
+    MOTO_LOG="$(mktemp -t moto-server.XXXXXX.log)"
+    MOTO_IAM_LOAD_MANAGED_POLICIES=true "${launcher[@]}" -H 127.0.0.1 -p "${port}" >"${MOTO_LOG}" 2>&1 &
     MOTO_PID=$!
     export AWS_ENDPOINT_URL="http://127.0.0.1:${port}"
     export AWS_ACCESS_KEY_ID="testing" AWS_SECRET_ACCESS_KEY="testing" AWS_SESSION_TOKEN="testing"
     export AWS_REGION="${AWS_REGION:-us-east-1}"
     export AWS_DEFAULT_REGION="${AWS_REGION}"
     export AWS_PAGER="" CBOR_ENABLED="false"
-    wait_for_moto "${log_file}"
+    wait_for_moto "${MOTO_LOG}"
 }
 
 wait_for_moto() {
@@ -91,6 +104,9 @@ stop_moto() {
     if [[ -n "${MOTO_PID:-}" ]] && kill -0 "${MOTO_PID}" 2>/dev/null; then
         kill "${MOTO_PID}" 2>/dev/null || true
         wait "${MOTO_PID}" 2>/dev/null || true
+    fi
+    if [[ -n "${MOTO_LOG:-}" ]]; then
+        rm -f -- "${MOTO_LOG}"
     fi
 }
 
