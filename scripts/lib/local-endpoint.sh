@@ -2,7 +2,10 @@
 # The names and arrays set here are read by the scripts that source this file, which shellcheck -x follows;
 # checked alone, it cannot see those uses.
 # shellcheck disable=SC2034
-# Shared steps for scripts that run against a moto_server on loopback. Source it; it defines functions only.
+# Shared steps for scripts that run against moto on loopback. Source it; it defines functions only.
+
+# shellcheck source=scripts/lib/versions.sh
+source "$(dirname "${BASH_SOURCE[0]}")/versions.sh"
 
 # Says what is missing, and how to install it, for each tool the local flows need.
 check_prerequisites() {
@@ -11,7 +14,7 @@ check_prerequisites() {
         "java|java (17 or later)|apt-get install -y openjdk-17-jdk-headless"
         "mvn|mvn (Maven 3.8+)|apt-get install -y maven"
         "python3|python3|apt-get install -y python3 python3-pip"
-        "aws|the aws CLI (v1 or v2)|pip install awscli"
+        "aws|the aws CLI (v1 or v2)|python3 -m pip install -r scripts/requirements.txt"
     )
     for entry in "${tools[@]}"; do
         IFS='|' read -r tool what install <<<"${entry}"
@@ -23,12 +26,13 @@ check_prerequisites() {
     # scripts/moto_server.py runs moto's server under python3, so that python3 must have moto.
     if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import moto.server' >/dev/null 2>&1; then
         echo "missing: moto for $(command -v python3), which runs scripts/moto_server.py." \
-            "Install: python3 -m pip install 'moto[server]'" >&2
+            "Install: python3 -m pip install -r scripts/requirements.txt" >&2
         missing=1
     fi
     if [[ "${missing}" -ne 0 ]]; then
         exit 3
     fi
+    warn_on_untested_versions
 }
 
 # Sets RAW_BLOB_FLAG to what `aws kinesis put-record(s)` needs for raw data: aws CLI v1 base64-encodes a blob
