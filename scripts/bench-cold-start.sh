@@ -10,14 +10,8 @@
 # comparison within one run means much.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
-source "${ROOT}/scripts/lib/local-endpoint.sh"
-# shellcheck source=scripts/lib/cli.sh
-source "${ROOT}/scripts/lib/cli.sh"
-# shellcheck source=scripts/lib/build.sh
-source "${ROOT}/scripts/lib/build.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
 
 readonly EVENT="${ROOT}/test-payloads/batch-100.json"
 readonly CURRENT_JAR="${ROOT}/lambda/target/sensor-ingest-lambda.jar"

@@ -5,68 +5,59 @@
 #
 # Usage: scripts/bench-producer.sh            (builds the producer when its jar is missing or stale)
 # Tunables: READINGS (20000), BOOK_READINGS (2000: the book's way is slow), RUNS (3), SENSORS (13);
-# MOTO_STOCK=1 runs moto's own server instead of scripts/moto_server.py (docs/PERFORMANCE.md compares the two).
+# MAPPED=1 maps every stream to a function first (an event source mapping on the function itself, as a user's
+# would be), which moto's own server hands each record put to; MOTO_STOCK=1 runs moto's own server instead of
+# scripts/moto_server.py, which hands nothing over. docs/PERFORMANCE.md compares the two.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
-source "${ROOT}/scripts/lib/local-endpoint.sh"
-# shellcheck source=scripts/lib/cli.sh
-source "${ROOT}/scripts/lib/cli.sh"
-# shellcheck source=scripts/lib/build.sh
-source "${ROOT}/scripts/lib/build.sh"
-readonly JAR="${ROOT}/producer/target/sensor-producer.jar"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
+# shellcheck source=scripts/lib/bench.sh
+source "${ROOT}/scripts/lib/bench.sh"
+
+readonly PRODUCER_JAR="${ROOT}/producer/target/sensor-producer.jar"
 readonly READINGS="${READINGS:-20000}"
 readonly BOOK_READINGS="${BOOK_READINGS:-2000}"
 readonly RUNS="${RUNS:-3}"
 readonly SENSORS="${SENSORS:-13}"
-readonly START_TIME=1764374400
+readonly MAPPED="${MAPPED:-}"
 
-fail() {
-    echo "bench-producer: $*" >&2
-    exit 1
+# A function for the mappings of MAPPED=1: moto keeps it, and (stock) tries to run it in Docker per record.
+create_mapped_function() {
+    local role_arn code
+    role_arn="$(cd "${ROOT}" && aws iam create-role --role-name bench-sink-role \
+        --assume-role-policy-document file://infra/lambda-kinesis-role.json --query Role.Arn --output text)"
+    code="$(mktemp -t bench-sink.XXXXXX.zip)"
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("Sink.class", b"")' "${code}"
+    aws lambda create-function --function-name bench-sink --runtime java17 --handler Sink::handleRequest \
+        --role "${role_arn}" --zip-file "fileb://${code}" >/dev/null
+    rm -f -- "${code}"
 }
 
-create_stream() {
-    local name="$1"
-    (cd "${ROOT}" && aws kinesis create-stream --cli-input-json file://infra/temperature-sensor-stream.json \
-        --stream-name "${name}")
-    aws kinesis wait stream-exists --stream-name "${name}"
-}
-
-# Runs the producer once on a fresh 2-shard stream; prints its readings/s, from its own summary line (so JVM
-# start-up and the stream check are left out, the same for both ways).
-run_once() {
-    local label="$1" run="$2"
+# Runs the producer once on a fresh stream (mapped to the function with MAPPED=1); prints its readings/s.
+rate_of_run() {
+    local label="$1" run="$2" stream
     shift 2
-    local stream="bench-${label}-${run}" summary rate
-    create_stream "${stream}" >&2
-    summary="$(java -jar "${JAR}" --stream "${stream}" --sensors "${SENSORS}" --seed 7 \
-        --start-time "${START_TIME}" --rate 0 --progress never "$@" 2>&1 >/dev/null)" \
-        || fail "${label} run ${run} failed: ${summary}"
-    echo "  ${label} run ${run}: ${summary}" >&2
-    rate="$(sed -n 's/.*(\([0-9]*\) readings\/s).*/\1/p' <<<"${summary}")"
-    [[ -n "${rate}" ]] || fail "no readings/s in: ${summary}"
-    echo "${rate}"
-}
-
-median() {
-    sort -n | awk '{ v[NR] = $1 }
-        END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+    stream="$(new_bench_stream "${label}" "${run}")"
+    if [[ -n "${MAPPED}" ]]; then
+        aws lambda create-event-source-mapping --function-name bench-sink --starting-position LATEST \
+            --event-source-arn "$(aws kinesis describe-stream-summary --stream-name "${stream}" \
+            --query StreamDescriptionSummary.StreamARN --output text)" >/dev/null
+    fi
+    rate_of "$(producer_run "${stream}" --sensors "${SENSORS}" "$@")"
 }
 
 bench() {
     local producer_rates=() book_rates=() run producer_median book_median
     # Interleaved, so that a noisy moment on the machine hits both ways alike.
     for ((run = 1; run <= RUNS; run++)); do
-        producer_rates+=("$(run_once putrecords "${run}" --count "${READINGS}")")
-        book_rates+=("$(run_once book "${run}" --count "${BOOK_READINGS}" --book-mode)")
+        producer_rates+=("$(rate_of_run putrecords "${run}" --count "${READINGS}")")
+        book_rates+=("$(rate_of_run book "${run}" --count "${BOOK_READINGS}" --book-mode)")
     done
     producer_median="$(printf '%s\n' "${producer_rates[@]}" | median)"
     book_median="$(printf '%s\n' "${book_rates[@]}" | median)"
     echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)," \
-        "moto $(python3 -c 'import moto; print(moto.__version__)')"
+        "moto $(python3 -c 'import moto; print(moto.__version__)') ($(moto_launcher))${MAPPED:+, streams mapped}"
     echo "producer, PutRecords (${READINGS} readings, ${SENSORS} sensors, key=sensor):" \
         "${producer_rates[*]} readings/s; median ${producer_median}"
     echo "book way, PutRecord per reading (${BOOK_READINGS} readings, key=sensor-data): ${book_rates[*]} readings/s;" \
@@ -81,6 +72,9 @@ main() {
     ensure_built producer
     start_moto
     echo "moto at ${AWS_ENDPOINT_URL} ($(moto_launcher))" >&2
+    if [[ -n "${MAPPED}" ]]; then
+        create_mapped_function
+    fi
     bench
 }
 

@@ -14,13 +14,10 @@
 # 1 failure, 2 bad usage.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
 readonly JAR="${ROOT}/cost/target/sensor-cost.jar"
-# shellcheck source=scripts/lib/cli.sh
-source "${ROOT}/scripts/lib/cli.sh"
-# shellcheck source=scripts/lib/build.sh
-source "${ROOT}/scripts/lib/build.sh"
 
 # CostCommand's options, checked here so that a bad one is answered before a build; ScriptsCliIT (local/src/test)
 # fails when the command has one this list lacks.

@@ -14,14 +14,8 @@
 # DEMO_TIMEOUT seconds to wait for the tables (300).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
-source "${ROOT}/scripts/lib/local-endpoint.sh"
-# shellcheck source=scripts/lib/cli.sh
-source "${ROOT}/scripts/lib/cli.sh"
-# shellcheck source=scripts/lib/build.sh
-source "${ROOT}/scripts/lib/build.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
 
 readonly SENSORS="${DEMO_SENSORS:-5}"
 readonly PLAIN_READINGS="${DEMO_READINGS:-3000}"

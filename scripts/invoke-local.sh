@@ -10,15 +10,12 @@
 # Exit: 0 the function returned; 1 it failed (stdout then holds Lambda's error document); 2 bad usage.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
 readonly FUNCTION_JAR="${FUNCTION_JAR:-${ROOT}/lambda/target/sensor-ingest-lambda.jar}"
 readonly RUNNER_JAR="${ROOT}/local/target/sensor-local.jar"
 readonly FUNCTION_SPEC="${ROOT}/infra/lambda-function.json"
-# shellcheck source=scripts/lib/cli.sh
-source "${ROOT}/scripts/lib/cli.sh"
-# shellcheck source=scripts/lib/build.sh
-source "${ROOT}/scripts/lib/build.sh"
 
 # Prints KEY=VALUE lines: the function's spec as Lambda would run it.
 function_spec() {

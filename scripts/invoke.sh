@@ -9,12 +9,8 @@
 # 2 bad usage; 3 a local endpoint.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/aws-common.sh
-source "${ROOT}/scripts/lib/aws-common.sh"
-# shellcheck source=scripts/lib/cli.sh
-source "${ROOT}/scripts/lib/cli.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/aws-common.sh"
 
 # moto keeps the function but would run it in Docker, and fails ("Handled") without: the runner's own invoker,
 # scripts/invoke-local.sh, runs it as Lambda does.

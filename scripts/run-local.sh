@@ -17,16 +17,13 @@
 # missing (endpoint, function, mapping, stream, jars); 4 failed while running.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
 readonly FUNCTION_JAR="${ROOT}/lambda/target/sensor-ingest-lambda.jar"
 readonly RUNNER_JAR="${ROOT}/local/target/sensor-runner.jar"
 readonly RUNTIME_DIR="${ROOT}/local/target/runtime"
 readonly STATE_DIR="${ROOT}/.local-runner"
-# shellcheck source=scripts/lib/cli.sh
-source "${ROOT}/scripts/lib/cli.sh"
-# shellcheck source=scripts/lib/build.sh
-source "${ROOT}/scripts/lib/build.sh"
 
 # The runner's options (local/.../RunLocal), checked here so that a bad one is answered before a build or a JVM;
 # ScriptsCliIT (local/src/test) fails when the runner has one this list lacks.

@@ -14,14 +14,8 @@
 # SOAK_KEEP=1 keeps the logs (producer, proxy, runners) and prints where.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
-source "${ROOT}/scripts/lib/local-endpoint.sh"
-# shellcheck source=scripts/lib/cli.sh
-source "${ROOT}/scripts/lib/cli.sh"
-# shellcheck source=scripts/lib/build.sh
-source "${ROOT}/scripts/lib/build.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
 
 readonly PRODUCER_JAR="${ROOT}/producer/target/sensor-producer.jar"
 readonly FAULTS_JAR="${ROOT}/testkit/target/sensor-faults.jar"

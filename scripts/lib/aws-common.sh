@@ -4,6 +4,9 @@
 # shellcheck disable=SC2034
 # Shared steps of the deploy, teardown and invoke scripts. Source it; it defines functions and names only.
 
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 readonly PROJECT_TAG_KEY="project"
 readonly PROJECT_TAG_VALUE="sensor-pipeline"
 

@@ -2,8 +2,11 @@
 # The names and arrays set here are read by the scripts that source this file, which shellcheck -x follows;
 # checked alone, it cannot see those uses.
 # shellcheck disable=SC2034
-# Shared steps for scripts that run against moto on loopback. Source it; it defines functions only.
+# Shared steps for scripts that run against moto on loopback. Source it; it defines functions only (and ROOT,
+# through common.sh).
 
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # shellcheck source=scripts/lib/versions.sh
 source "$(dirname "${BASH_SOURCE[0]}")/versions.sh"
 
