@@ -5,7 +5,8 @@
 # Lambda-style REPORT line per invocation. Checkpoints go to .local-runner/: stopped in any way, it resumes where
 # the last completed batch ended.
 #
-#   export AWS_ENDPOINT_URL=http://127.0.0.1:5000 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+#   export AWS_ENDPOINT_URL=http://127.0.0.1:5000 AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+#   export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 #   scripts/run-local.sh                    # until Ctrl-C
 #   scripts/run-local.sh --until-idle 5     # until the stream has been idle for 5 s
 #   scripts/run-local.sh --help             # this, then every option and the exit codes

@@ -59,10 +59,10 @@ cli_no_arguments() {
     if [[ $# -eq 0 ]]; then
         return 0
     fi
-    case "$1" in
-        -h | --help) cli_help ;;
-        *) cli_unknown "$1" ;;
-    esac
+    if cli_wants_help "$@"; then
+        cli_help
+    fi
+    cli_fail "takes no arguments (got '$*'); it reads its settings from the environment"
 }
 
 # As cli_need_value, and the value must be a whole number.

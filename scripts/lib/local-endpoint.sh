@@ -2,11 +2,11 @@
 # The names and arrays set here are read by the scripts that source this file, which shellcheck -x follows;
 # checked alone, it cannot see those uses.
 # shellcheck disable=SC2034
-# Shared steps for scripts that run against moto on loopback. Source it; it defines functions only (and ROOT,
-# through common.sh).
+# Shared steps for scripts that run against moto on loopback. Source it; it defines functions only (and, through
+# aws-common.sh and common.sh, ROOT and the steps of every script).
 
-# shellcheck source=scripts/lib/common.sh
-source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# shellcheck source=scripts/lib/aws-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/aws-common.sh"
 # shellcheck source=scripts/lib/versions.sh
 source "$(dirname "${BASH_SOURCE[0]}")/versions.sh"
 
@@ -119,7 +119,8 @@ stop_moto() {
 
 # Items in a table. A scan reads at most 1 MB a page and the CLI prints each page's count: add them up.
 count_items() {
-    aws dynamodb scan --table-name "$1" --select COUNT --query Count --output text | awk '{ n += $1 } END { print n + 0 }'
+    aws dynamodb scan --table-name "$1" --select COUNT --query Count --output text |
+        awk '{ n += $1 } END { print n + 0 }'
 }
 
 # Sets FLEET_ARGS to the producer's arguments for one of the two fleets the demo and the soak send, the same for
