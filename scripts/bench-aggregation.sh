@@ -9,16 +9,16 @@
 # 2. On moto (RUNS > 0): the producer's own readings/s and records, plain and --aggregate, interleaved, on a fresh
 #    2-shard stream each run. moto's per-record work dominates; these are not Kinesis's figures.
 #
-# Usage: scripts/bench-aggregation.sh            (build first: mvn -B -q -pl producer -am verify)
+# Usage: scripts/bench-aggregation.sh            (builds the producer when its jar is missing or stale)
 # Tunables: READINGS (20000), RUNS (3; 0 skips the moto part)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
-source "${ROOT}/scripts/lib/local-endpoint.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
+# shellcheck source=scripts/lib/bench.sh
+source "${ROOT}/scripts/lib/bench.sh"
 
-readonly JAR="${ROOT}/producer/target/sensor-producer.jar"
+readonly PRODUCER_JAR="${ROOT}/producer/target/sensor-producer.jar"
 readonly READINGS="${READINGS:-20000}"
 readonly RUNS="${RUNS:-3}"
 readonly START_TIME=1764374400
@@ -35,10 +35,6 @@ cleanup() {
     if [[ -n "${WORK_DIR}" ]]; then
         rm -rf -- "${WORK_DIR}"
     fi
-}
-
-check_jar() {
-    [[ -f "${JAR}" ]] || fail "${JAR} is missing; build it: mvn -B -q -pl producer -am verify"
 }
 
 # Prints one table row from an event file: records, readings per record, bytes per reading, PUT payload units per
@@ -69,7 +65,7 @@ event_row() {
     shift 2
     local file="${WORK_DIR}/${RANDOM}.json"
     # shellcheck disable=SC2086 # the fleet's options are words on purpose
-    java -jar "${JAR}" ${fleet} --count "${READINGS}" --seed 7 --start-time "${START_TIME}" "$@" \
+    java -jar "${PRODUCER_JAR}" ${fleet} --count "${READINGS}" --seed 7 --start-time "${START_TIME}" "$@" \
         --events-out "${file}" 2>/dev/null || fail "the producer failed for: ${label}"
     row_of "${label}" "${READINGS}" "${file}"
 }
@@ -90,43 +86,15 @@ shard_budget() {
     done
 }
 
-create_stream() {
-    local name="$1"
-    (cd "${ROOT}" && aws kinesis create-stream --cli-input-json file://infra/temperature-sensor-stream.json \
-        --stream-name "${name}")
-    aws kinesis wait stream-exists --stream-name "${name}"
-}
-
-# Runs the producer once on a fresh 2-shard stream; prints its summary line.
-run_once() {
-    local label="$1" run="$2"
-    shift 2
-    local stream="bench-${label}-${run}" summary
-    create_stream "${stream}" >&2
-    summary="$(java -jar "${JAR}" --stream "${stream}" --sensors 13 --seed 7 --start-time "${START_TIME}" \
-        --count "${READINGS}" --rate 0 --progress never "$@" 2>&1 >/dev/null)" \
-        || fail "${label} run ${run} failed: ${summary}"
-    echo "  ${label} run ${run}: ${summary}" >&2
-    echo "${summary}"
-}
-
-rate_of() {
-    sed -n 's/.*(\([0-9]*\) readings\/s).*/\1/p' <<<"$1"
-}
-
-median() {
-    sort -n | awk '{ v[NR] = $1 }
-        END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
-}
-
 on_moto() {
     local plain_rates=() aggregated_rates=() run summary
     start_moto
-    echo "moto_server at ${AWS_ENDPOINT_URL}" >&2
+    echo "moto at ${AWS_ENDPOINT_URL} ($(moto_launcher))" >&2
     for ((run = 1; run <= RUNS; run++)); do
-        summary="$(run_once plain "${run}")"
+        summary="$(producer_run "$(new_bench_stream plain "${run}")" --sensors 13 --count "${READINGS}")"
         plain_rates+=("$(rate_of "${summary}")")
-        summary="$(run_once aggregate "${run}" --aggregate)"
+        summary="$(producer_run "$(new_bench_stream aggregate "${run}")" --sensors 13 --count "${READINGS}" \
+            --aggregate)"
         aggregated_rates+=("$(rate_of "${summary}")")
     done
     echo "on moto, ${READINGS} readings of 13 sensors, --rate 0, 2 shards:"
@@ -138,9 +106,10 @@ on_moto() {
 }
 
 main() {
+    cli_no_arguments "$@"
     trap cleanup EXIT
     check_prerequisites
-    check_jar
+    ensure_built producer
     WORK_DIR="$(mktemp -d)"
     echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); ${READINGS} readings per fleet"
     shard_budget

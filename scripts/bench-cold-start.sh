@@ -10,53 +10,32 @@
 # comparison within one run means much.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
-source "${ROOT}/scripts/lib/local-endpoint.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
 
 readonly EVENT="${ROOT}/test-payloads/batch-100.json"
 readonly CURRENT_JAR="${ROOT}/lambda/target/sensor-ingest-lambda.jar"
 BASELINE_JAR=""
 RUNS=5
 
-usage() {
-    echo "usage: scripts/bench-cold-start.sh [--baseline JAR] [RUNS]" >&2
-}
-
 parse_arguments() {
     while [[ $# -gt 0 ]]; do
         case "$1" in
             --baseline)
-                if [[ $# -lt 2 || ! -f "$2" ]]; then
-                    echo "bench-cold-start: --baseline needs the path of a function jar" >&2
-                    usage
-                    exit 2
-                fi
+                cli_need_value "$@"
+                [[ -f "$2" ]] || cli_fail "--baseline needs the path of a function jar; no file at '$2'"
                 BASELINE_JAR="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
-                shift 2
-                ;;
-            -h | --help)
-                usage
-                exit 0
-                ;;
-            *)
-                if [[ ! "$1" =~ ^[1-9][0-9]*$ ]]; then
-                    echo "bench-cold-start: '$1' is not a number of runs" >&2
-                    usage
-                    exit 2
-                fi
-                RUNS="$1"
                 shift
                 ;;
+            -h | --help) cli_help ;;
+            -*) cli_unknown "$1" ;;
+            *)
+                [[ "$1" =~ ^[1-9][0-9]*$ ]] || cli_fail "'$1' is not a number of runs"
+                RUNS="$1"
+                ;;
         esac
+        shift
     done
-}
-
-build_if_needed() {
-    if [[ ! -f "${CURRENT_JAR}" || ! -f "${ROOT}/local/target/sensor-local.jar" ]]; then
-        (cd "${ROOT}" && mvn -B -q package -DskipTests -pl lambda,local -am)
-    fi
 }
 
 create_tables() {
@@ -131,7 +110,7 @@ PY
 main() {
     parse_arguments "$@"
     check_prerequisites
-    build_if_needed
+    ensure_built lambda local
     trap stop_moto EXIT
     start_moto
     create_tables

@@ -8,10 +8,8 @@
 #   RUNS=5 READINGS=5000 scripts/bench.sh
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
-source "${ROOT}/scripts/lib/local-endpoint.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
 
 readonly RUNS="${RUNS:-3}"
 readonly READINGS="${READINGS:-3000}"
@@ -31,14 +29,6 @@ cleanup() {
     stop_moto
     if [[ -n "${WORK_DIR}" ]]; then
         rm -rf "${WORK_DIR}"
-    fi
-}
-
-build_if_needed() {
-    if [[ ! -f "${ROOT}/lambda/target/sensor-ingest-lambda.jar" || ! -f "${ROOT}/local/target/sensor-runner.jar" \
-        || ! -f "${PRODUCER_JAR}" || ! -f "${BASELINE_JAR}" ]]; then
-        echo "== building (mvn package, tests skipped)"
-        (cd "${ROOT}" && mvn -B -q package -DskipTests)
     fi
 }
 
@@ -96,8 +86,9 @@ PY
 }
 
 main() {
+    cli_no_arguments "$@"
     check_prerequisites
-    build_if_needed
+    ensure_built lambda local producer benchmarks
     WORK_DIR="$(mktemp -d -t sensor-bench.XXXXXX)"
     trap cleanup EXIT
     trap 'exit 130' INT TERM

@@ -11,13 +11,12 @@
 # readings of one sensor through TemperatureIndex. Stops everything it started, also on Ctrl-C or failure.
 #
 # Tunable: DEMO_SENSORS (5), DEMO_READINGS (3000) one per record, DEMO_AGGREGATED_READINGS (3000), DEMO_SEED (42),
-# DEMO_TIMEOUT seconds to wait for the tables (300).
+# DEMO_TIMEOUT seconds to wait for the tables (300). Names, as for deploy.sh: STREAM_NAME, TABLE_NAME,
+# REJECTS_TABLE_NAME, FUNCTION_NAME.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
-source "${ROOT}/scripts/lib/local-endpoint.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
 
 readonly SENSORS="${DEMO_SENSORS:-5}"
 readonly PLAIN_READINGS="${DEMO_READINGS:-3000}"
@@ -52,14 +51,6 @@ cleanup() {
     fi
 }
 
-build_if_needed() {
-    if [[ ! -f "${ROOT}/lambda/target/sensor-ingest-lambda.jar" || ! -f "${ROOT}/local/target/sensor-runner.jar" \
-        || ! -f "${PRODUCER_JAR}" ]]; then
-        echo "== building (mvn package, tests skipped)"
-        (cd "${ROOT}" && mvn -B -q package -DskipTests)
-    fi
-}
-
 deploy() {
     echo "== deploying to moto at ${AWS_ENDPOINT_URL}"
     "${ROOT}/scripts/deploy.sh" >"${WORK_DIR}/deploy.log" 2>&1 || { cat "${WORK_DIR}/deploy.log" >&2; return 1; }
@@ -90,7 +81,7 @@ put_bad_records() {
     detect_raw_blob_flag
     echo "== putting ${#BAD_RECORDS[@]} bad records with the aws CLI"
     for record in "${BAD_RECORDS[@]}"; do
-        aws kinesis put-record --stream-name temperature-sensor-data --partition-key "bad-$((i++))" \
+        aws kinesis put-record --stream-name "${STREAM_NAME}" --partition-key "bad-$((i++))" \
             --data "${record}" "${RAW_BLOB_FLAG[@]}" >/dev/null
     done
 }
@@ -103,8 +94,8 @@ wait_until_everything_is_in() {
             echo "the runner stopped unexpectedly" >&2
             return 1
         fi
-        stored="$(count_items SensorData)"
-        rejected="$(count_items SensorDataRejects)"
+        stored="$(count_items "${TABLE_NAME}")"
+        rejected="$(count_items "${REJECTS_TABLE_NAME}")"
         if [[ "${stored}" -ge "${READINGS}" && "${rejected}" -ge "${#BAD_RECORDS[@]}" ]]; then
             ALL_IN_AT="$(date +%s.%N)"
             return 0
@@ -118,10 +109,10 @@ wait_until_everything_is_in() {
 # Compares every produced reading with its item, value for value.
 print_summary() {
     write_expected_readings "${WORK_DIR}/expected.jsonl" "${PLAIN_READINGS}" "${AGGREGATED_READINGS}"
-    aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"
+    aws dynamodb scan --table-name "${TABLE_NAME}" --output json >"${WORK_DIR}/stored.json"
     echo "== summary"
     PYTHONPATH="${ROOT}/scripts/lib" python3 - "${WORK_DIR}/expected.jsonl" "${WORK_DIR}/stored.json" \
-        "$(count_items SensorDataRejects)" "${PRODUCE_STARTED}" "${ALL_IN_AT}" <<'PY'
+        "$(count_items "${REJECTS_TABLE_NAME}")" "${PRODUCE_STARTED}" "${ALL_IN_AT}" <<'PY'
 import sys
 from readings import by_fleet, expected_readings, lost_readings, stored_count, stored_items
 expected_file, stored_file, rejected, started, done = sys.argv[1:6]
@@ -139,7 +130,7 @@ print(f"   readings/s {len(expected) / seconds:.0f} (first put to last item stor
 sys.exit(1 if lost else 0)
 PY
     echo "   the three hottest readings of sensor-1, through TemperatureIndex:"
-    aws dynamodb query --table-name SensorData --index-name TemperatureIndex \
+    aws dynamodb query --table-name "${TABLE_NAME}" --index-name TemperatureIndex \
         --key-condition-expression 'SensorId = :sensor' \
         --expression-attribute-values '{":sensor": {"S": "sensor-1"}}' \
         --no-scan-index-forward --limit 3 --no-paginate \
@@ -150,8 +141,10 @@ PY
 }
 
 main() {
+    cli_no_arguments "$@"
     check_prerequisites
-    build_if_needed
+    resolve_names
+    ensure_built lambda local producer
     WORK_DIR="$(mktemp -d -t sensor-demo.XXXXXX)"
     trap cleanup EXIT
     trap 'exit 130' INT TERM

@@ -29,6 +29,8 @@ readonly INFRA="${ROOT}/infra"
 readonly FUNCTION_JAR="${FUNCTION_JAR:-${ROOT}/lambda/target/sensor-ingest-lambda.jar}"
 # shellcheck source=scripts/lib/aws-common.sh
 source "${ROOT}/scripts/lib/aws-common.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
 
 WORK_DIR=""
 
@@ -540,19 +542,8 @@ print_summary() {
     fi
 }
 
-check_arguments() {
-    if [[ $# -eq 1 && ( "$1" == "--help" || "$1" == "-h" ) ]]; then
-        sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-        exit 0
-    fi
-    if [[ $# -gt 0 ]]; then
-        echo "deploy: takes no arguments (got '$*'); configure it with environment variables, see --help" >&2
-        exit 2
-    fi
-}
-
 main() {
-    check_arguments "$@"
+    cli_no_arguments "$@"
     check_reading_ttl
     check_failure_retention
     check_alarm_settings

@@ -10,35 +10,12 @@
 # Exit: 0 the function returned; 1 it failed (stdout then holds Lambda's error document); 2 bad usage.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
 readonly FUNCTION_JAR="${FUNCTION_JAR:-${ROOT}/lambda/target/sensor-ingest-lambda.jar}"
 readonly RUNNER_JAR="${ROOT}/local/target/sensor-local.jar"
 readonly FUNCTION_SPEC="${ROOT}/infra/lambda-function.json"
-
-usage() {
-    echo "usage: scripts/invoke-local.sh EVENT.json" >&2
-    echo "  e.g. scripts/invoke-local.sh test-payloads/book-single-record.json" >&2
-}
-
-check_arguments() {
-    if [[ $# -ne 1 ]]; then
-        usage
-        exit 2
-    fi
-    if [[ ! -f "$1" ]]; then
-        echo "invoke-local: no event file at '$1'" >&2
-        usage
-        exit 2
-    fi
-}
-
-build_if_needed() {
-    if [[ ! -f "${FUNCTION_JAR}" || ! -f "${RUNNER_JAR}" ]]; then
-        echo "invoke-local: building the function and the local runner (mvn package)..." >&2
-        (cd "${ROOT}" && mvn -B -q package -DskipTests -pl lambda,local -am) >&2
-    fi
-}
 
 # Prints KEY=VALUE lines: the function's spec as Lambda would run it.
 function_spec() {
@@ -90,8 +67,8 @@ invoke() {
 }
 
 main() {
-    check_arguments "$@"
-    build_if_needed
+    cli_event_file_argument "$@"
+    ensure_built lambda local
     export_function_environment
     invoke "$1"
 }

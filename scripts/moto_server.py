@@ -1,21 +1,34 @@
 #!/usr/bin/env python3
-"""moto_server, with one defect of moto 5.2 mended; takes moto_server's arguments.
+"""moto's server with its own hand-off of stream records to mapped functions turned off; takes moto_server's
+arguments.
 
-    scripts/moto_server.py -H 127.0.0.1 -p 5000
+    python3 scripts/moto_server.py -H 127.0.0.1 -p 5000
 
-moto hands every record put to a Kinesis stream to the functions mapped to the stream, which it would run in
-Docker. A published version is a copy of the function that lacks the copy's Docker client attribute (its
-__getstate__ leaves it out), so when the mapping invokes a version or an alias (deploy.sh maps the alias `live`),
-the hand-off raises AttributeError and PutRecord(s) answer HTTP 500 after storing the record: the producer's
-retries then store it again. A class-level default lets the copy look for Docker as the function itself does;
-with no Docker engine that fails, quietly as moto intends, and the put succeeds. The local runner, not moto,
-plays the event source mapping.
+On every Kinesis record put to a stream that an event source mapping reads, and on every item written to a table
+whose stream one reads, moto 5 hands the records to the mapped function at once, which it would run in Docker.
+Lambda does nothing of the kind: its mappings poll the stream, in batches, and here scripts/run-local.sh plays
+them. moto's hand-off only costs: a Docker attempt and an "error running docker" line per record put; an HTTP 500
+from PutRecord(s), after the record is stored, when the mapping invokes a version or an alias (deploy.sh maps the
+alias `live`; a published version lacks the Docker client attribute), so the producer's retries store it again;
+and for a table stream, a successful hand-off deletes the records from the stream before a poller reads them.
+
+So LambdaBackend.send_kinesis_message and send_dynamodb_items (moto/awslambda/models.py, called from
+moto/kinesis/models.py Stream.put_record and moto/dynamodb/models/table.py StreamShard.add) become no-ops. A
+DynamoDB hand-off that returns nothing leaves the stream's records in place, as moto does when no function is
+mapped. Tested with the moto of scripts/requirements.txt.
 """
 import sys
 
-from moto.utilities.docker_utilities import DockerModel
+from moto.awslambda.models import LambdaBackend
 
-DockerModel._DockerModel__docker_client = None
+
+def _no_hand_off(*_args, **_kwargs):
+    """The event source mapping is played by the local runner, as Lambda polls: moto hands nothing over."""
+    return None
+
+
+LambdaBackend.send_kinesis_message = _no_hand_off
+LambdaBackend.send_dynamodb_items = _no_hand_off
 
 from moto.server import main  # noqa: E402 (after the mend, as the server imports the models)
 

@@ -11,17 +11,15 @@
 # Options: --count N readings one per record (20000), --aggregated N more from a second fleet as large (gateway-1..)
 # in KPL-aggregated records (5000), --sensors N per fleet (50), --seed N (7), --bad N bad records (20),
 # --timeout SECONDS (900).
-# SOAK_KEEP=1 keeps the logs (producer, proxy, runners) and prints where.
+# SOAK_KEEP=1 keeps the logs (producer, proxy, runners) and prints where. Names, as for deploy.sh: STREAM_NAME,
+# TABLE_NAME, REJECTS_TABLE_NAME, FUNCTION_NAME.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly ROOT
 # shellcheck source=scripts/lib/local-endpoint.sh
-source "${ROOT}/scripts/lib/local-endpoint.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
 
 readonly PRODUCER_JAR="${ROOT}/producer/target/sensor-producer.jar"
 readonly FAULTS_JAR="${ROOT}/testkit/target/sensor-faults.jar"
-readonly RUNNER_JAR="${ROOT}/local/target/sensor-runner.jar"
 
 COUNT=20000
 AGGREGATED=5000
@@ -35,30 +33,19 @@ RUNNER_PID=""
 RUNNER_STARTS=0
 PRODUCER_PIDS=()
 
-usage() {
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-}
-
 parse_arguments() {
     while [[ $# -gt 0 ]]; do
         case "$1" in
-            --count) COUNT="$2"; shift ;;
-            --aggregated) AGGREGATED="$2"; shift ;;
-            --sensors) SENSORS="$2"; shift ;;
-            --seed) SEED="$2"; shift ;;
-            --bad) BAD="$2"; shift ;;
-            --timeout) TIMEOUT="$2"; shift ;;
-            -h | --help) usage; exit 0 ;;
-            *) echo "soak: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+            --count) cli_need_number "$@"; COUNT="$2"; shift ;;
+            --aggregated) cli_need_number "$@"; AGGREGATED="$2"; shift ;;
+            --sensors) cli_need_number "$@"; SENSORS="$2"; shift ;;
+            --seed) cli_need_number "$@"; SEED="$2"; shift ;;
+            --bad) cli_need_number "$@"; BAD="$2"; shift ;;
+            --timeout) cli_need_number "$@"; TIMEOUT="$2"; shift ;;
+            -h | --help) cli_help ;;
+            *) cli_unknown "$1" ;;
         esac
         shift
-    done
-    local value
-    for value in "${COUNT}" "${AGGREGATED}" "${SENSORS}" "${SEED}" "${BAD}" "${TIMEOUT}"; do
-        if [[ ! "${value}" =~ ^[0-9]+$ ]]; then
-            echo "soak: '${value}' is not a whole number" >&2
-            exit 2
-        fi
     done
 }
 
@@ -80,14 +67,6 @@ cleanup() {
     fi
 }
 
-build_if_needed() {
-    if [[ ! -f "${ROOT}/lambda/target/sensor-ingest-lambda.jar" || ! -f "${RUNNER_JAR}" || ! -f "${PRODUCER_JAR}" \
-        || ! -f "${FAULTS_JAR}" ]]; then
-        echo "== building (mvn package, tests skipped)"
-        (cd "${ROOT}" && mvn -B -q package -DskipTests)
-    fi
-}
-
 start_fault_proxy() {
     local line
     java -jar "${FAULTS_JAR}" --upstream "${AWS_ENDPOINT_URL}" --seed "${SEED}" \
@@ -105,7 +84,8 @@ start_fault_proxy() {
 
 deploy() {
     "${ROOT}/scripts/deploy.sh" >"${WORK_DIR}/deploy.log" 2>&1 || { cat "${WORK_DIR}/deploy.log" >&2; return 1; }
-    echo "== deployed through the proxy"
+    echo "== deployed through the proxy: stream ${STREAM_NAME}, tables ${TABLE_NAME} and ${REJECTS_TABLE_NAME}," \
+        "function ${FUNCTION_NAME}"
 }
 
 # The runner and the function's JVM get a process group of their own, so one signal reaches both.
@@ -145,12 +125,12 @@ produce() {
 # One PutRecords call; the proxy may refuse some entries, so what it refused is sent again.
 put_bad_records() {
     detect_raw_blob_flag
-    python3 - "${BAD}" >"${WORK_DIR}/bad-records.json" <<'PY'
+    python3 - "${BAD}" "${STREAM_NAME}" >"${WORK_DIR}/bad-records.json" <<'PY'
 import json, sys
 records = [{"PartitionKey": f"bad-{i}",
             "Data": json.dumps({"sensor_id": "soak", "current_time": i, "temperature": f"bad {i}"})}
            for i in range(int(sys.argv[1]))]
-print(json.dumps({"StreamName": "temperature-sensor-data", "Records": records}))
+print(json.dumps({"StreamName": sys.argv[2], "Records": records}))
 PY
     for _ in 1 2 3 4 5 6 7 8 9 10; do
         aws kinesis put-records --cli-input-json "file://${WORK_DIR}/bad-records.json" "${RAW_BLOB_FLAG[@]}" \
@@ -177,7 +157,7 @@ PY
 wait_for_stored() {
     local target="$1" deadline=$((SECONDS + TIMEOUT)) stored=0
     while ((SECONDS < deadline)); do
-        stored="$(count_items SensorData)"
+        stored="$(count_items "${TABLE_NAME}")"
         if [[ "${stored}" -ge "${target}" ]]; then
             return 0
         fi
@@ -189,7 +169,7 @@ wait_for_stored() {
 
 kill_runner_midway() {
     wait_for_stored $(((COUNT + AGGREGATED) / 3))
-    echo "== SIGKILL to the runner and the function's JVM at $(count_items SensorData) stored"
+    echo "== SIGKILL to the runner and the function's JVM at $(count_items "${TABLE_NAME}") stored"
     stop_runner KILL
     start_runner
 }
@@ -205,7 +185,7 @@ wait_until_everything_is_in() {
     done
     wait_for_stored $((COUNT + AGGREGATED))
     local deadline=$((SECONDS + TIMEOUT))
-    while [[ "$(count_items SensorDataRejects)" -lt "${BAD}" ]] && ((SECONDS < deadline)); do
+    while [[ "$(count_items "${REJECTS_TABLE_NAME}")" -lt "${BAD}" ]] && ((SECONDS < deadline)); do
         sleep 1
     done
     ELAPSED=$((SECONDS - STARTED_AT))
@@ -218,10 +198,10 @@ report() {
     PROXY_PID=""
     write_expected_readings "${WORK_DIR}/expected.jsonl" "${COUNT}" "${AGGREGATED}"
     export AWS_ENDPOINT_URL="${MOTO_ENDPOINT}"
-    aws dynamodb scan --table-name SensorData --output json >"${WORK_DIR}/stored.json"
+    aws dynamodb scan --table-name "${TABLE_NAME}" --output json >"${WORK_DIR}/stored.json"
     echo "== soak figures"
-    PYTHONPATH="${ROOT}/scripts/lib" python3 - "${WORK_DIR}" "$(count_items SensorDataRejects)" "${BAD}" \
-        "${ELAPSED}" <<'PY'
+    PYTHONPATH="${ROOT}/scripts/lib" python3 - "${WORK_DIR}" "$(count_items "${REJECTS_TABLE_NAME}")" \
+        "${BAD}" "${ELAPSED}" <<'PY'
 import glob, json, sys
 from readings import by_fleet, expected_readings, lost_readings, stored_count, stored_items
 work, rejected, bad, elapsed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -261,7 +241,8 @@ PY
 main() {
     parse_arguments "$@"
     check_prerequisites
-    build_if_needed
+    resolve_names
+    ensure_built lambda local producer testkit
     WORK_DIR="$(mktemp -d -t sensor-soak.XXXXXX)"
     trap cleanup EXIT
     trap 'exit 130' INT TERM

@@ -16,6 +16,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT
 # shellcheck source=scripts/lib/aws-common.sh
 source "${ROOT}/scripts/lib/aws-common.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
 
 ASSUME_YES=0
 DELETE_FAILURES=0
@@ -26,14 +28,8 @@ parse_arguments() {
         case "$1" in
             --yes | -y) ASSUME_YES=1 ;;
             --delete-failures) DELETE_FAILURES=1 ;;
-            -h | --help)
-                sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-                exit 0
-                ;;
-            *)
-                echo "teardown: unknown argument '$1' (only --yes and --delete-failures; see --help)" >&2
-                exit 2
-                ;;
+            -h | --help) cli_help ;;
+            *) cli_unknown "$1" ;;
         esac
         shift
     done

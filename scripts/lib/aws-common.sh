@@ -4,6 +4,9 @@
 # shellcheck disable=SC2034
 # Shared steps of the deploy, teardown and invoke scripts. Source it; it defines functions and names only.
 
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 readonly PROJECT_TAG_KEY="project"
 readonly PROJECT_TAG_VALUE="sensor-pipeline"
 
@@ -34,10 +37,15 @@ require_region() {
     export AWS_REGION="${region}" AWS_DEFAULT_REGION="${region}"
 }
 
-# The account and partition of the caller: the ARNs and the failure bucket's default name are made from them.
+# The account and partition of the caller: the ARNs and the failure bucket's default name are made from them. The
+# first call to the endpoint: when it fails, the aws CLI's own message is followed by what to check.
 find_account() {
     local caller
-    caller="$(aws sts get-caller-identity --output json)"
+    if ! caller="$(aws sts get-caller-identity --output json)"; then
+        echo "$(basename "${0}" .sh): no answer from $(describe_target). Against a local endpoint, start moto with" \
+            "scripts/moto_server.py (see README.md); otherwise check the region and credentials." >&2
+        exit 3
+    fi
     ACCOUNT_ID="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Account"])' <<<"${caller}")"
     PARTITION="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Arn"].split(":")[1])' <<<"${caller}")"
     export ACCOUNT_ID PARTITION
@@ -90,4 +98,23 @@ function_mapping_uuids() {
     aws lambda list-event-source-mappings "${of_source[@]}" \
         --query "EventSourceMappings[?${invokes_it}].UUID" \
         --output text
+}
+
+# True when AWS_ENDPOINT_URL names this machine (localhost, a loopback address): an endpoint such as moto, which
+# keeps functions but cannot run them as Lambda does.
+is_local_endpoint() {
+    local host="${AWS_ENDPOINT_URL:-}"
+    [[ -n "${host}" ]] || return 1
+    host="${host#*://}"
+    host="${host%%/*}"
+    if [[ "${host}" == \[* ]]; then
+        host="${host%%]*}"
+        host="${host#[}"
+    else
+        host="${host%:*}"
+    fi
+    case "${host,,}" in
+        localhost | *.localhost | 127.* | ::1 | 0.0.0.0) return 0 ;;
+        *) return 1 ;;
+    esac
 }

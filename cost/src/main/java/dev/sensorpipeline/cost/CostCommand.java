@@ -3,7 +3,9 @@ package dev.sensorpipeline.cost;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -72,7 +74,35 @@ public final class CostCommand implements Callable<Integer> {
     private double bookMsPerPutItem;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CostCommand()).execute(args));
+        System.exit(commandLine(new CostCommand()).execute(args));
+    }
+
+    /**
+     * The command as main runs it. Picocli checks required options before it reports an unknown one, so
+     * {@code --readings-per-secnd 100} would be answered "Missing required option"; and its default answer to a bad
+     * argument is the whole help. This one names an unknown option first, in one line.
+     */
+    static CommandLine commandLine(CostCommand command) {
+        return new CommandLine(command).setParameterExceptionHandler(CostCommand::badArguments);
+    }
+
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        String message = e.getMessage();
+        if (e instanceof CommandLine.MissingParameterException) {
+            message = firstUnknownOption(commandLine.getCommandSpec(), args).map(o -> "Unknown option: '" + o + "'")
+                    .orElse(message);
+        }
+        commandLine.getErr().println("cost: " + message + "; see --help");
+        commandLine.getErr().flush();
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static Optional<String> firstUnknownOption(CommandSpec spec, String[] args) {
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--"))
+                .filter(arg -> spec.findOption(arg.split("=", 2)[0]) == null)
+                .findFirst();
     }
 
     @Override

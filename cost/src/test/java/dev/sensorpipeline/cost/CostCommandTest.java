@@ -26,7 +26,7 @@ class CostCommandTest {
         if (!all.contains("--prices")) {
             all.addAll(List.of("--prices", PRICES.toString()));
         }
-        CommandLine command = new CommandLine(new CostCommand());
+        CommandLine command = CostCommand.commandLine(new CostCommand());
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         return command.execute(all.toArray(String[]::new));
@@ -78,6 +78,7 @@ class CostCommandTest {
         "--readings-per-second 100 --region eu-west-1   | for eu-west-1 give --price-factor F",
         "--readings-per-second 100 --price-factor 1.1   | --price-factor is for regions other than us-east-1",
         "--readings-per-second 100 --bogus              | Unknown option: '--bogus'",
+        "--readings-per-secnd 100                       | Unknown option: '--readings-per-secnd'",
     })
     void cost_exits2WithTheReason_whenTheArgumentsAreWrong(String args, String reason) {
         // when
@@ -87,6 +88,16 @@ class CostCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains(reason);
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void cost_answersABadArgumentInOneLine_pointingToTheHelp() {
+        // when
+        int exit = run("--readings-per-second", "100", "--bogus");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("cost: Unknown option: '--bogus'; see --help");
     }
 
     @Test

@@ -31,7 +31,8 @@ class PipelineScriptsIT {
         line.add(root.resolve(command[0]).toString());
         line.addAll(List.of(command).subList(1, command.length));
         ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         // The scripts start their own endpoint: nothing of the surrounding environment may point elsewhere.
         builder.environment().remove("AWS_ENDPOINT_URL");
@@ -40,11 +41,16 @@ class PipelineScriptsIT {
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
-    /** Processes this machine runs for the pipeline: moto servers, runners, function JVMs, fault proxies. */
+    /**
+     * Processes this checkout runs for the pipeline: moto servers, runners, function JVMs, fault proxies. Only this
+     * checkout's (their command lines name its files): other checkouts on the machine start and stop their own.
+     */
     private static Set<Long> pipelineProcesses() {
+        String root = ProjectFiles.root().toString();
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("moto_server") || c.contains("sensor-runner.jar")
-                        || c.contains("runtime.api.client.AWSLambda") || c.contains("sensor-faults.jar")).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(root) && (c.contains("moto_server")
+                        || c.contains("sensor-runner.jar") || c.contains("runtime.api.client.AWSLambda")
+                        || c.contains("sensor-faults.jar"))).orElse(false))
                 .map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
@@ -69,16 +75,20 @@ class PipelineScriptsIT {
     }
 
     @Test
-    void soak_storesEveryReadingExactly_plainAndAggregated_underFaultsAndASigkill() throws Exception {
+    void soak_storesEveryReadingExactly_plainAndAggregated_underFaultsAndASigkill_underNamesOfItsOwn()
+            throws Exception {
         // given
         Set<Long> before = pipelineProcesses();
 
-        // when
-        Run run = script(Map.of(), "scripts/soak.sh", "--count", "2000", "--aggregated", "1000", "--sensors", "10",
-                "--bad", "10");
+        // when: under names of its own, as deploy.sh takes them
+        Run run = script(Map.of("STREAM_NAME", "soak-readings", "TABLE_NAME", "SoakData",
+                "REJECTS_TABLE_NAME", "SoakRejects", "FUNCTION_NAME", "soak-ingest"), "scripts/soak.sh",
+                "--count", "2000", "--aggregated", "1000", "--sensors", "10", "--bad", "10");
 
         // then
         assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("stream soak-readings, tables SoakData and SoakRejects, function soak-ingest");
         assertThat(run.output()).contains(
                 "produced            3000 (2000 one per record, 1000 KPL-aggregated)",
                 "stored              3000 (2000 one per record, 1000 KPL-aggregated)",

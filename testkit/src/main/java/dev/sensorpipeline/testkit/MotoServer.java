@@ -41,8 +41,9 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /**
-     * {@code MOTO_SERVER} when set; else scripts/moto_server.py, moto_server with a defect of moto 5.2 mended (a
-     * Kinesis mapping on a published version or alias fails every put with HTTP 500), as the scripts run it.
+     * {@code MOTO_SERVER} when set; else scripts/moto_server.py, as the scripts run it: moto's server with its own
+     * hand-off of stream records to mapped functions turned off (the local runner plays the mappings, as Lambda
+     * polls).
      */
     private static List<String> serverCommand() {
         String override = System.getenv("MOTO_SERVER");
@@ -133,6 +134,15 @@ public final class MotoServer implements AutoCloseable {
             return connection.getResponseCode() == 200;
         } catch (IOException notYet) {
             return false;
+        }
+    }
+
+    /** What the server has logged so far: one line per request, and any error it met. */
+    public String log() {
+        try {
+            return Files.readString(logFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read moto's log " + logFile + ": " + e.getMessage(), e);
         }
     }
 
