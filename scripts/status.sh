@@ -207,7 +207,7 @@ show_failures() {
             return 0
         fi
         # Visible and in flight alike: a message a replay has received but not yet deleted is still waiting.
-        count="$(aws sqs get-queue-attributes --queue-url "${queue_url}" --attribute-names \
+        count="$(aws_sqs get-queue-attributes --queue-url "${queue_url}" --attribute-names \
             ApproximateNumberOfMessages ApproximateNumberOfMessagesNotVisible --query \
             'Attributes.[ApproximateNumberOfMessages, ApproximateNumberOfMessagesNotVisible]' --output text \
             | awk '{ print $1 + $2 }')"

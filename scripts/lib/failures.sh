@@ -42,11 +42,21 @@ bucket_of_destination() {
     fi
 }
 
+# The aws CLI v1 sends SQS calls to queue.amazonaws.com in us-east-1 whatever AWS_ENDPOINT_URL says: name the
+# endpoint explicitly.
+aws_sqs() {
+    local -a endpoint=()
+    if [[ -n "${AWS_ENDPOINT_URL:-}" ]]; then
+        endpoint=(--endpoint-url "${AWS_ENDPOINT_URL}")
+    fi
+    aws sqs "$@" "${endpoint[@]}"
+}
+
 # The queue URL of an SQS destination ARN (arn:PARTITION:sqs:REGION:ACCOUNT:NAME).
 queue_url_of_destination() {
     local destination="$1" name account
     name="${destination##*:}"
     account="$(cut -d: -f5 <<<"${destination}")"
-    aws sqs get-queue-url --queue-name "${name}" --queue-owner-aws-account-id "${account}" \
+    aws_sqs get-queue-url --queue-name "${name}" --queue-owner-aws-account-id "${account}" \
         --query QueueUrl --output text
 }

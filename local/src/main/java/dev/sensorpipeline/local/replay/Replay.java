@@ -1,5 +1,6 @@
 package dev.sensorpipeline.local.replay;
 
+import dev.sensorpipeline.local.runner.stream.KinesisStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -124,7 +125,7 @@ public final class Replay implements Callable<Integer> {
             ReplayFunction function = invokeLocal != null
                     ? new LocalReplayFunction(invokeLocal)
                     : new LambdaReplayFunction(lambda, functionName, qualifier);
-            Replayer replayer = new Replayer(store, new StreamRange(kinesis), function,
+            Replayer replayer = new Replayer(store, new StreamRange(new KinesisStreamReader(kinesis)), function,
                     new RejectsTable(dynamoDb, rejectsTable), region, out);
             out.println("replaying from " + store.describe() + " through " + function.describe()
                     + (dryRun ? " (dry run)" : ""));

@@ -1,18 +1,14 @@
 package dev.sensorpipeline.local.replay;
 
+import dev.sensorpipeline.local.runner.stream.ReadResult;
+import dev.sensorpipeline.local.runner.stream.StartPosition;
+import dev.sensorpipeline.local.runner.stream.StreamReadException;
+import dev.sensorpipeline.local.runner.stream.StreamReader;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
-import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * Reads a batch back from its shard, by the sequence range its metadata-only document gives: from
@@ -24,67 +20,70 @@ public final class StreamRange {
     /** GetRecords' own maximum. */
     private static final int PAGE = 10_000;
 
-    private final KinesisClient kinesis;
+    private final StreamReader reader;
 
-    public StreamRange(KinesisClient kinesis) {
-        this.kinesis = kinesis;
+    public StreamRange(StreamReader reader) {
+        this.reader = reader;
     }
 
     /** The records from {@code start} to {@code end}, both included, that the shard still holds. */
     public List<StreamRecord> read(String streamArn, String shardId, BigInteger start, BigInteger end) {
         List<StreamRecord> records = new ArrayList<>();
-        String iterator;
         try {
-            iterator = iterator(streamArn, shardId, start);
-        } catch (ResourceNotFoundException gone) {
-            return records;
-        }
-        try {
+            String iterator = iterator(streamArn, shardId, start);
             while (iterator != null) {
-                GetRecordsResponse page = kinesis.getRecords(GetRecordsRequest.builder().shardIterator(iterator)
-                        .limit(PAGE).build());
-                for (Record record : page.records()) {
+                ReadResult page;
+                try {
+                    page = reader.read(streamArn, iterator, PAGE);
+                } catch (StreamReadException e) {
+                    if (e.kind() != StreamReadException.Kind.ITERATOR_EXPIRED) {
+                        throw e;
+                    }
+                    // Older than five minutes: on from the record after the last one read.
+                    iterator = reader.iterator(streamArn, shardId, new StartPosition(
+                            StartPosition.Type.AFTER_SEQUENCE_NUMBER, lastOrBefore(records, start), null));
+                    continue;
+                }
+                for (StreamRecord record : page.records()) {
                     // As numbers: moto's sequence numbers are 1, 2, ... 10, and "10" sorts before "9" as text.
-                    BigInteger sequence = new BigInteger(record.sequenceNumber());
+                    BigInteger sequence = record.sequence();
                     if (sequence.compareTo(end) > 0) {
                         return records;
                     }
                     if (sequence.compareTo(start) >= 0) {
-                        records.add(new StreamRecord(record.sequenceNumber(), record.partitionKey(),
-                                record.data().asByteArray(), record.approximateArrivalTimestamp()));
+                        records.add(record);
                     }
                 }
-                boolean atTip = page.millisBehindLatest() != null && page.millisBehindLatest() == 0;
-                if (page.records().isEmpty() && atTip) {
+                if (page.records().isEmpty() && page.millisBehindLatest() == 0) {
                     return records;
                 }
-                iterator = page.nextShardIterator();
+                iterator = page.nextIterator();
             }
-        } catch (SdkException e) {
+            return records;
+        } catch (StreamReadException e) {
+            if (e.kind() == StreamReadException.Kind.NOT_FOUND) {
+                return records;
+            }
             throw new StoreUnavailableException("cannot read " + shardId + " of " + streamArn + ": "
                     + e.getMessage(), e);
         }
-        return records;
+    }
+
+    private static String lastOrBefore(List<StreamRecord> records, BigInteger start) {
+        return records.isEmpty() ? start.subtract(BigInteger.ONE).toString()
+                : records.get(records.size() - 1).sequenceNumber();
     }
 
     /**
-     * At the start; from the trim horizon when the stream no longer holds the start itself (the records before the
-     * first one read are then named as gone).
+     * At the start; from the trim horizon when Kinesis refuses the start as no longer in the stream (the records
+     * before the first one read are then named as gone).
      */
     private String iterator(String streamArn, String shardId, BigInteger start) {
-        GetShardIteratorRequest.Builder request = GetShardIteratorRequest.builder().streamARN(streamArn)
-                .shardId(shardId);
         try {
-            return kinesis.getShardIterator(request.shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
-                    .startingSequenceNumber(start.toString()).build()).shardIterator();
+            return reader.iterator(streamArn, shardId,
+                    new StartPosition(StartPosition.Type.AT_SEQUENCE_NUMBER, start.toString(), null));
         } catch (InvalidArgumentException trimmed) {
-            return kinesis.getShardIterator(request.shardIteratorType(ShardIteratorType.TRIM_HORIZON)
-                    .startingSequenceNumber(null).build()).shardIterator();
-        } catch (ResourceNotFoundException gone) {
-            throw gone;
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("cannot read " + shardId + " of " + streamArn + ": "
-                    + e.getMessage(), e);
+            return reader.iterator(streamArn, shardId, StartPosition.trimHorizon());
         }
     }
 }
