@@ -1,8 +1,11 @@
 package dev.sensorpipeline.local.replay;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,11 @@ import java.util.Optional;
 public record FailureDocument(String location, String condition, String shardId, BigInteger startSequence,
                               BigInteger endSequence, int batchSize, String streamArn, Optional<byte[]> payload) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Numbers kept as written (an arrival time such as 1764400000.123 must not come back as 1.764400000123E9). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** Reads a document; an {@link IllegalArgumentException} says what is missing, naming the document. */
     public static FailureDocument parse(String location, byte[] json) {

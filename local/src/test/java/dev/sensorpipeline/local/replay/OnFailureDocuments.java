@@ -1,6 +1,8 @@
 package dev.sensorpipeline.local.replay;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
@@ -21,7 +23,10 @@ final class OnFailureDocuments {
     static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:sensor-ingest:live";
     static final String ROLE_ARN = "arn:aws:iam::123456789012:role/sensor-ingest-role";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Numbers as written: the event's arrival times stay 1796288400.000, not 1.7962884E9. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private OnFailureDocuments() {
     }
