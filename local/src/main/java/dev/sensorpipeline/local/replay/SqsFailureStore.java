@@ -1,0 +1,79 @@
+package dev.sensorpipeline.local.replay;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+
+/**
+ * An SQS destination: Lambda sends the metadata only, and the records are read back from the stream. A replayed
+ * message is deleted; one still failing is made visible again at once, for the next replay and for status.sh.
+ */
+public final class SqsFailureStore implements FailureStore {
+
+    /** Long enough for every document of a replay to be invoked before the first one shows again. */
+    private static final Duration HELD_FOR = Duration.ofMinutes(15);
+
+    private final SqsClient sqs;
+    private final String queueArn;
+    private final String queueUrl;
+
+    public SqsFailureStore(SqsClient sqs, String queueArn, String queueUrl) {
+        this.sqs = sqs;
+        this.queueArn = queueArn;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public String describe() {
+        return queueArn;
+    }
+
+    @Override
+    public List<StoredDocument> pending() {
+        List<StoredDocument> documents = new ArrayList<>();
+        try {
+            while (true) {
+                List<Message> messages = sqs.receiveMessage(ReceiveMessageRequest.builder().queueUrl(queueUrl)
+                        .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout((int) HELD_FOR.toSeconds())
+                        .build()).messages();
+                if (messages.isEmpty()) {
+                    return documents;
+                }
+                for (Message message : messages) {
+                    documents.add(new StoredDocument(message.messageId(),
+                            message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), message.receiptHandle()));
+                }
+            }
+        } catch (SdkException e) {
+            documents.forEach(this::release);
+            throw new StoreUnavailableException("cannot read the queue " + queueArn + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void markReplayed(StoredDocument document) {
+        try {
+            sqs.deleteMessage(DeleteMessageRequest.builder().queueUrl(queueUrl).receiptHandle(document.handle())
+                    .build());
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("replayed " + document.id() + " but cannot delete it from "
+                    + queueArn + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void release(StoredDocument document) {
+        try {
+            sqs.changeMessageVisibility(ChangeMessageVisibilityRequest.builder().queueUrl(queueUrl)
+                    .receiptHandle(document.handle()).visibilityTimeout(0).build());
+        } catch (SdkException e) {
+            // It shows again by itself once HELD_FOR is over: late, not lost.
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sensorpipeline.local.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sensorpipeline.testkit.AwsCli;
+import dev.sensorpipeline.testkit.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** scripts/status.sh as users run it, on a pipeline scripts/deploy.sh made on an endpoint of its own. */
+class StatusScriptIT {
+
+    private static final String BUCKET = "sensor-pipeline-failures-123456789012-us-east-1";
+
+    private static MotoServer moto;
+    private static AwsCli cli;
+    private static Scripts scripts;
+    private static String mappingUuid;
+    private static String streamArn;
+
+    @BeforeAll
+    static void deployThePipeline_withAFailureBucketAsTheMappingsDestination() {
+        moto = MotoServer.start();
+        cli = new AwsCli(moto.endpoint());
+        scripts = new Scripts(moto.endpoint());
+        Scripts.Run deploy = scripts.run("deploy.sh");
+        assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+        mappingUuid = cli.run("lambda", "list-event-source-mappings", "--query", "EventSourceMappings[0].UUID",
+                "--output", "text").orThrow().stdout().strip();
+        streamArn = cli.run("kinesis", "describe-stream-summary", "--stream-name", "temperature-sensor-data",
+                "--query", "StreamDescriptionSummary.StreamARN", "--output", "text").orThrow().stdout().strip();
+        // What deploy.sh makes once it keeps failed batches; made here so that status.sh is tested on its own.
+        cli.run("s3api", "create-bucket", "--bucket", BUCKET).orThrow();
+        cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--destination-config",
+                "OnFailure={Destination=arn:aws:s3:::" + BUCKET + "}").orThrow();
+    }
+
+    @AfterAll
+    static void stopTheEndpoint() {
+        moto.close();
+    }
+
+    @Test
+    void status_exitsZeroSayingHealthy_whenEverythingDeployMadeIsThere_andNothingWaits() {
+        // when
+        Scripts.Run run = scripts.run("status.sh");
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.stdout()).contains("status: healthy", "alias live -> version 1",
+                "failures  none waiting in s3://" + BUCKET + "/aws/lambda/").doesNotContain("\n! ");
+    }
+
+    @Test
+    void status_exitsOneNamingTheCount_whenAFailureDocumentWaitsInTheBucket() throws Exception {
+        // given
+        String key = OnFailureDocuments.key(mappingUuid, "shardId-000000000000", "status-test");
+        Path document = Files.createTempFile("failure-", ".json");
+        Files.write(document, OnFailureDocuments.s3(streamArn, "shardId-000000000000", OnFailureDocuments.readings(1,
+                "{\"sensor_id\":\"sensor-1\",\"current_time\":1764400000,\"temperature\":73.2}"), false));
+        cli.run("s3api", "put-object", "--bucket", BUCKET, "--key", key, "--body", document.toString()).orThrow();
+
+        // when
+        Scripts.Run run;
+        try {
+            run = scripts.run("status.sh");
+        } finally {
+            cli.run("s3api", "delete-object", "--bucket", BUCKET, "--key", key).orThrow();
+            Files.delete(document);
+        }
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stdout()).contains("! failures  1 failure documents waiting in s3://" + BUCKET
+                + "/aws/lambda/", "scripts/replay.sh");
+    }
+
+    @Test
+    void status_exitsOneSayingToDeploy_whenATableIsMissing() {
+        // when: the readings table status.sh looks for is one that does not exist
+        Scripts.Run run = scripts.run(Map.of("TABLE_NAME", "SensorDataGone"), "status.sh");
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stdout()).contains("! table     SensorDataGone does not exist", "scripts/deploy.sh");
+    }
+
+    @Test
+    void status_exitsTwo_onAnUnknownArgument_andZero_onHelp() {
+        // when
+        Scripts.Run unknown = scripts.run("status.sh", "--verbose");
+        Scripts.Run help = scripts.run("status.sh", "--help");
+
+        // then
+        assertThat(List.of(unknown.exitCode(), help.exitCode())).containsExactly(2, 0);
+        assertThat(unknown.stderr()).contains("unknown argument '--verbose'");
+        assertThat(help.stdout()).contains("Exit: 0 healthy");
+    }
+}

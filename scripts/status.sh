@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# The pipeline at a glance, on AWS or on a local endpoint (AWS_ENDPOINT_URL): the stream, the event source mapping,
+# the function's alias, the tables, the rejects, the failure documents waiting for scripts/replay.sh, and the alarms
+# in ALARM. Each line that needs attention starts with "!" and says what to do.
+#
+#   scripts/status.sh
+#
+# Same environment as deploy.sh: AWS_REGION/profile, AWS_ENDPOINT_URL, the name overrides, FAILURE_BUCKET.
+# Exit: 0 healthy; 1 something needs attention; 2 bad arguments; 3 the endpoint or the credentials do not answer.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
+# shellcheck source=scripts/lib/aws-common.sh
+source "${ROOT}/scripts/lib/aws-common.sh"
+# shellcheck source=scripts/lib/failures.sh
+source "${ROOT}/scripts/lib/failures.sh"
+
+ATTENTION=0
+STREAM_ARN=""
+FUNCTION_ARN=""
+MAPPING_UUID=""
+OUTPUT=""
+
+usage() {
+    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+}
+
+parse_arguments() {
+    while [[ $# -gt 0 ]]; do
+        case "$1" in
+            -h | --help)
+                usage
+                exit 0
+                ;;
+            *)
+                echo "status: unknown argument '$1' (it takes none but --help); see scripts/status.sh --help" >&2
+                exit 2
+                ;;
+        esac
+    done
+}
+
+line() {
+    printf '  %-10s%s\n' "$1" "${*:2}"
+}
+
+# A line that needs attention: what is wrong, and what to do.
+attention() {
+    printf '! %-10s%s\n' "$1" "${*:2}"
+    ATTENTION=1
+}
+
+# Runs the aws CLI, keeping its output in OUTPUT. Returns 0 when it succeeds, 4 when what it asked about does not
+# exist, 1 otherwise (OUTPUT then holds the CLI's error).
+query() {
+    if OUTPUT="$(aws "$@" 2>&1)"; then
+        return 0
+    fi
+    case "${OUTPUT}" in
+        *ResourceNotFound* | *NotFound* | *NoSuchBucket* | *NonExistentQueue* | *"does not exist"* | *"(404)"*)
+            return 4
+            ;;
+    esac
+    return 1
+}
+
+check_endpoint() {
+    if ! query sts get-caller-identity --query Account --output text; then
+        echo "status: cannot reach $(describe_target): ${OUTPUT//$'\n'/ }" >&2
+        echo "status: check AWS_ENDPOINT_URL (is the endpoint running? start one with scripts/moto_server.py)," \
+            "the region and the credentials" >&2
+        exit 3
+    fi
+}
+
+show_stream() {
+    local status=0 name status_text shards retention
+    query kinesis describe-stream-summary --stream-name "${STREAM_NAME}" --query \
+        'StreamDescriptionSummary.[StreamARN, StreamStatus, OpenShardCount, RetentionPeriodHours]' \
+        --output text || status=$?
+    if [[ "${status}" -eq 4 ]]; then
+        attention stream "${STREAM_NAME} does not exist: create it with scripts/deploy.sh"
+        return 0
+    elif [[ "${status}" -ne 0 ]]; then
+        attention stream "${STREAM_NAME} cannot be described: ${OUTPUT}"
+        return 0
+    fi
+    read -r STREAM_ARN status_text shards retention <<<"${OUTPUT}"
+    name="${STREAM_NAME}: ${status_text}, ${shards} shards, retention ${retention} h"
+    if [[ "${status_text}" == "ACTIVE" || "${status_text}" == "UPDATING" ]]; then
+        line stream "${name}"
+    else
+        attention stream "${name}: not ACTIVE; wait for it, or run scripts/deploy.sh"
+    fi
+}
+
+show_function() {
+    local status=0 version
+    if ! query lambda get-function-configuration --function-name "${FUNCTION_NAME}" --query FunctionArn \
+        --output text; then
+        attention function "${FUNCTION_NAME} does not exist: deploy it with scripts/deploy.sh"
+        return 0
+    fi
+    FUNCTION_ARN="${OUTPUT}"
+    query lambda get-alias --function-name "${FUNCTION_NAME}" --name "${FUNCTION_ALIAS}" \
+        --query FunctionVersion --output text || status=$?
+    if [[ "${status}" -ne 0 ]]; then
+        attention function "${FUNCTION_NAME} has no alias ${FUNCTION_ALIAS}, which the mapping invokes:" \
+            "run scripts/deploy.sh"
+        return 0
+    fi
+    version="${OUTPUT}"
+    line function "${FUNCTION_NAME}: alias ${FUNCTION_ALIAS} -> version ${version}"
+}
+
+show_mapping() {
+    local uuids settings state result batch window retries age bisect
+    if [[ -z "${FUNCTION_ARN}" || -z "${STREAM_ARN}" ]]; then
+        attention mapping "not looked for: the stream or the function is missing (above)"
+        return 0
+    fi
+    uuids="$(function_mapping_uuids "${FUNCTION_ARN}" "${STREAM_ARN}")"
+    read -r MAPPING_UUID _ <<<"${uuids}"
+    if [[ -z "${MAPPING_UUID}" || "${MAPPING_UUID}" == "None" ]]; then
+        MAPPING_UUID=""
+        attention mapping "none feeds ${STREAM_NAME} to ${FUNCTION_NAME}: nothing is processed; run scripts/deploy.sh"
+        return 0
+    fi
+    settings="$(aws lambda get-event-source-mapping --uuid "${MAPPING_UUID}" --query \
+        '[State, LastProcessingResult, BatchSize, MaximumBatchingWindowInSeconds, MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError]' \
+        --output json)"
+    # One value a line, so that a LastProcessingResult with spaces ("PROBLEM: ...") stays whole.
+    {
+        read -r state
+        read -r result
+        read -r batch
+        read -r window
+        read -r retries
+        read -r age
+        read -r bisect
+    } < <(python3 -c 'import json, sys; [print("none" if v is None else v) for v in json.load(sys.stdin)]' \
+        <<<"${settings}")
+    line mapping "${MAPPING_UUID}: ${state}, last result ${result}; batch ${batch}, window ${window} s," \
+        "retries ${retries}, max record age ${age} s, bisect on error ${bisect}"
+    if [[ "${state}" != "Enabled" ]]; then
+        attention mapping "${MAPPING_UUID} is ${state}, not Enabled: the stream is not being read;" \
+            "run scripts/deploy.sh or aws lambda update-event-source-mapping --uuid ${MAPPING_UUID} --enabled"
+    fi
+    if [[ "${result}" == PROBLEM* ]]; then
+        attention mapping "Lambda reports ${result}: see the function's logs and the mapping's permissions"
+    fi
+}
+
+show_tables() {
+    local name status table_status items
+    for name in "${TABLE_NAME}" "${REJECTS_TABLE_NAME}"; do
+        status=0
+        query dynamodb describe-table --table-name "${name}" --query 'Table.[TableStatus, ItemCount]' --output text \
+            || status=$?
+        if [[ "${status}" -eq 4 ]]; then
+            attention table "${name} does not exist: the function cannot store there; create it with" \
+                "scripts/deploy.sh"
+        elif [[ "${status}" -ne 0 ]]; then
+            attention table "${name} cannot be described: ${OUTPUT}"
+        else
+            read -r table_status items <<<"${OUTPUT}"
+            # ItemCount is DynamoDB's own figure, refreshed about every six hours: approximate, and free to read.
+            if [[ "${name}" == "${REJECTS_TABLE_NAME}" ]]; then
+                line rejects "${name}: ${table_status}, about ${items} records that can never be readings"
+            else
+                line table "${name}: ${table_status}, about ${items} readings"
+            fi
+            if [[ "${table_status}" != "ACTIVE" && "${table_status}" != "UPDATING" ]]; then
+                attention table "${name} is ${table_status}: wait for it to be ACTIVE, or run scripts/deploy.sh"
+            fi
+        fi
+    done
+}
+
+show_failures() {
+    local bucket status=0 count queue_url
+    resolve_failure_destination "${MAPPING_UUID}"
+    if [[ -z "${FAILURE_DESTINATION}" ]]; then
+        attention failures "the mapping has no on-failure destination: a batch Lambda gives up on is lost without" \
+            "a trace; run scripts/deploy.sh"
+        return 0
+    fi
+    bucket="$(bucket_of_destination "${FAILURE_DESTINATION}")"
+    if [[ -n "${bucket}" ]]; then
+        # shellcheck disable=SC2016 # the backquotes are JMESPath's literal, not the shell's
+        query s3api list-objects-v2 --bucket "${bucket}" --prefix "${FAILURE_PREFIX}" \
+            --query 'length(Contents || `[]`)' --output text || status=$?
+        if [[ "${status}" -eq 4 ]]; then
+            attention failures "the bucket ${bucket} does not exist: Lambda cannot keep failed batches;" \
+                "run scripts/deploy.sh"
+            return 0
+        elif [[ "${status}" -ne 0 ]]; then
+            attention failures "cannot list s3://${bucket}/${FAILURE_PREFIX}: ${OUTPUT}"
+            return 0
+        fi
+        count="${OUTPUT}"
+        report_failures "${count}" "in s3://${bucket}/${FAILURE_PREFIX}"
+    elif [[ "${FAILURE_DESTINATION}" == arn:*:sqs:* ]]; then
+        if ! queue_url="$(queue_url_of_destination "${FAILURE_DESTINATION}" 2>&1)"; then
+            attention failures "the queue ${FAILURE_DESTINATION} cannot be found: ${queue_url}"
+            return 0
+        fi
+        # Visible and in flight alike: a message a replay has received but not yet deleted is still waiting.
+        count="$(aws_sqs get-queue-attributes --queue-url "${queue_url}" --attribute-names \
+            ApproximateNumberOfMessages ApproximateNumberOfMessagesNotVisible --query \
+            'Attributes.[ApproximateNumberOfMessages, ApproximateNumberOfMessagesNotVisible]' --output text \
+            | awk '{ print $1 + $2 }')"
+        report_failures "${count}" "in the queue ${FAILURE_DESTINATION} (metadata only)"
+    else
+        line failures "sent to ${FAILURE_DESTINATION}; status.sh cannot count them there"
+    fi
+}
+
+report_failures() {
+    local count="$1" where="$2"
+    if [[ "${count}" -eq 0 ]]; then
+        line failures "none waiting ${where}"
+    else
+        attention failures "${count} failure documents waiting ${where}: batches Lambda gave up on;" \
+            "list them with scripts/replay.sh --dry-run, replay them with scripts/replay.sh"
+    fi
+}
+
+show_alarms() {
+    local names name
+    # The state is filtered in the query as well: moto answers a prefix with every state.
+    names="$(aws cloudwatch describe-alarms --state-value ALARM --alarm-name-prefix "${FUNCTION_NAME}-" \
+        --query "[MetricAlarms, CompositeAlarms][][?StateValue=='ALARM'].AlarmName" --output text)"
+    if [[ -z "${names}" || "${names}" == "None" ]]; then
+        line alarms "none of ${FUNCTION_NAME}-* in ALARM"
+        return 0
+    fi
+    for name in ${names}; do
+        attention alarms "${name} is in ALARM: aws cloudwatch describe-alarms --alarm-names ${name} says why"
+    done
+}
+
+main() {
+    parse_arguments "$@"
+    resolve_names
+    require_region
+    check_endpoint
+    echo "sensor-pipeline at $(describe_target)"
+    show_stream
+    show_function
+    show_mapping
+    show_tables
+    show_failures
+    show_alarms
+    if [[ "${ATTENTION}" -ne 0 ]]; then
+        echo "status: needs attention (the lines starting with !)"
+        exit 1
+    fi
+    echo "status: healthy"
+}
+
+main "$@"
