@@ -23,29 +23,23 @@ readonly RUNNER_JAR="${ROOT}/local/target/sensor-runner.jar"
 source "${ROOT}/scripts/lib/aws-common.sh"
 # shellcheck source=scripts/lib/failures.sh
 source "${ROOT}/scripts/lib/failures.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
+# shellcheck source=scripts/lib/build.sh
+source "${ROOT}/scripts/lib/build.sh"
 
 LOCAL=0
 DRY_RUN=0
 MAPPING_UUID=""
 QUEUE_URL=""
 
-usage() {
-    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-}
-
 parse_arguments() {
     while [[ $# -gt 0 ]]; do
         case "$1" in
             --local) LOCAL=1 ;;
             --dry-run) DRY_RUN=1 ;;
-            -h | --help)
-                usage
-                exit 0
-                ;;
-            *)
-                echo "replay: unknown argument '$1' (only --local, --dry-run, --help); see scripts/replay.sh --help" >&2
-                exit 2
-                ;;
+            -h | --help) cli_help ;;
+            *) cli_unknown "$1" ;;
         esac
         shift
     done
@@ -58,16 +52,6 @@ check_endpoint() {
         echo "replay: check AWS_ENDPOINT_URL (is the endpoint running? start one with scripts/moto_server.py)," \
             "the region and the credentials" >&2
         exit 3
-    fi
-}
-
-build_if_needed() {
-    if [[ ! -f "${RUNNER_JAR}" ]]; then
-        echo "replay: building the local tools (mvn package, tests skipped)..." >&2
-        if ! (cd "${ROOT}" && mvn -B -q package -DskipTests -pl lambda,local -am) >&2; then
-            echo "replay: the build failed; see above" >&2
-            exit 3
-        fi
     fi
 }
 
@@ -121,7 +105,7 @@ main() {
     resolve_names
     require_region
     check_endpoint
-    build_if_needed
+    ensure_built lambda local
     find_mapping
     find_destination
     run_replay

@@ -15,31 +15,14 @@ readonly ROOT
 source "${ROOT}/scripts/lib/aws-common.sh"
 # shellcheck source=scripts/lib/failures.sh
 source "${ROOT}/scripts/lib/failures.sh"
+# shellcheck source=scripts/lib/cli.sh
+source "${ROOT}/scripts/lib/cli.sh"
 
 ATTENTION=0
 STREAM_ARN=""
 FUNCTION_ARN=""
 MAPPING_UUID=""
 OUTPUT=""
-
-usage() {
-    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-}
-
-parse_arguments() {
-    while [[ $# -gt 0 ]]; do
-        case "$1" in
-            -h | --help)
-                usage
-                exit 0
-                ;;
-            *)
-                echo "status: unknown argument '$1' (it takes none but --help); see scripts/status.sh --help" >&2
-                exit 2
-                ;;
-        esac
-    done
-}
 
 line() {
     printf '  %-10s%s\n' "$1" "${*:2}"
@@ -242,7 +225,7 @@ show_alarms() {
 }
 
 main() {
-    parse_arguments "$@"
+    cli_no_arguments "$@"
     resolve_names
     require_region
     check_endpoint

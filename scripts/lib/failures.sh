@@ -9,11 +9,11 @@
 readonly FAILURE_PREFIX="aws/lambda/"
 readonly REPLAYED_PREFIX="replayed/"
 
-# The bucket deploy.sh makes when FAILURE_BUCKET does not name another.
+# The bucket deploy.sh makes when FAILURE_BUCKET does not name another (aws-common.sh's resolve_failure_bucket).
 default_failure_bucket() {
-    local account
-    account="$(aws sts get-caller-identity --query Account --output text)"
-    echo "sensor-pipeline-failures-${account}-${AWS_REGION}"
+    find_account
+    resolve_failure_bucket
+    echo "${FAILURE_BUCKET}"
 }
 
 # Sets FAILURE_DESTINATION to the ARN where failed batches go: FAILURE_BUCKET when set (arn:aws:s3:::NAME), else the
