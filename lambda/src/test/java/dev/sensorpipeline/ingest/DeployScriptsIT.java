@@ -202,11 +202,11 @@ class DeployScriptsIT {
         assertThat(ttl.get("AttributeName").asText()).isEqualTo("ExpiresAt");
         assertThat(aws("lambda", "get-function-configuration", "--function-name", "sensor-ingest")
                 .at("/Environment/Variables/READING_TTL_DAYS").asText()).isEqualTo("30");
-        JsonNode alarms = aws("cloudwatch", "describe-alarms").get("MetricAlarms");
-        assertThat(alarms).hasSize(1);
-        assertThat(alarms.get(0).get("MetricName").asText()).contains("Collection");
-        assertThat(alarms.get(0).at("/Dimensions/0/Value").asText()).isEqualTo("sensor-ingest");
-        assertThat(alarms.get(0).at("/AlarmActions/0").asText()).isEqualTo(topicArn);
+        JsonNode alarm = aws("cloudwatch", "describe-alarms", "--alarm-names", "sensor-ingest-item-collection-full")
+                .at("/MetricAlarms/0");
+        assertThat(alarm.get("MetricName").asText()).isEqualTo("itemCollectionLimitExceeded");
+        assertThat(alarm.at("/Dimensions/0/Value").asText()).isEqualTo("sensor-ingest");
+        assertThat(alarm.at("/AlarmActions/0").asText()).isEqualTo(topicArn);
     }
 
     @Test
