@@ -6,6 +6,7 @@ import dev.sensorpipeline.local.runner.config.FunctionConfigSource;
 import dev.sensorpipeline.local.runner.config.FunctionConfiguration;
 import dev.sensorpipeline.local.runner.config.FunctionReference;
 import dev.sensorpipeline.local.runner.config.MappingSelection;
+import dev.sensorpipeline.local.runner.failure.Destinations;
 import dev.sensorpipeline.local.runner.function.ExecutionEnvironment;
 import dev.sensorpipeline.local.runner.function.LaunchPlan;
 import dev.sensorpipeline.local.runner.function.RuntimeInvoker;
@@ -51,6 +52,7 @@ public final class Runner {
     private final RunnerOptions options;
     private final ControlPlane controlPlane;
     private final StreamReader reader;
+    private final Destinations destinations;
     private final Console console;
     private final Clock clock;
     private final RunStats stats = new RunStats();
@@ -59,11 +61,12 @@ public final class Runner {
     private volatile Throwable fatal;
     private volatile int exitCode = EXIT_FAILED;
 
-    public Runner(RunnerOptions options, ControlPlane controlPlane, StreamReader reader, Console console,
-                  Clock clock) {
+    public Runner(RunnerOptions options, ControlPlane controlPlane, StreamReader reader, Destinations destinations,
+                  Console console, Clock clock) {
         this.options = options;
         this.controlPlane = controlPlane;
         this.reader = reader;
+        this.destinations = destinations;
         this.console = console;
         this.clock = clock;
     }
@@ -117,7 +120,8 @@ public final class Runner {
             task.prepare();
             warnIfNotTheDeployedCode(function, task.jar());
             LaunchPlan plan = new LaunchPlan(Path.of(System.getProperty("java.home"), "bin", "java"),
-                    libraries.classpath(), libraries.unpackNativeClient(functionDirectory.resolve("libaws-lambda-jni.so")),
+                    libraries.classpath(),
+                    libraries.unpackNativeClient(functionDirectory.resolve("libaws-lambda-jni.so")),
                     task.root(), libraries.directory(), options.awsEnvironment());
             console.info("function " + function.name() + " version " + function.versionOrLatest() + ", invoked as "
                     + invokedArn + " (" + function.runtime() + ", handler " + function.handler()
@@ -133,7 +137,7 @@ public final class Runner {
                 List<MappingRunner> runners = new ArrayList<>();
                 for (EventSourceMapping mapping : mappings) {
                     runners.add(new MappingRunner(mapping, function, options.region(), reader, invoker, state,
-                            options.pollInterval(), stats, console, clock, this::fail));
+                            destinations, options.pollInterval(), stats, console, clock, this::fail));
                 }
                 for (MappingRunner runner : runners) {
                     runner.start();

@@ -112,10 +112,6 @@ public final class ControlPlane {
         if (m.filterCriteria() != null && m.filterCriteria().hasFilters() && !m.filterCriteria().filters().isEmpty()) {
             ignored.add("FilterCriteria (every record is delivered)");
         }
-        if (m.destinationConfig() != null && m.destinationConfig().onFailure() != null
-                && m.destinationConfig().onFailure().destination() != null) {
-            ignored.add("DestinationConfig.OnFailure (discarded records are listed in discarded.jsonl instead)");
-        }
         if (m.tumblingWindowInSeconds() != null && m.tumblingWindowInSeconds() > 0) {
             ignored.add("TumblingWindowInSeconds");
         }
@@ -124,6 +120,8 @@ public final class ControlPlane {
             ignored.add("ParallelizationFactor " + parallelization + " (one batch per shard at a time)");
         }
         Integer maxAge = m.maximumRecordAgeInSeconds();
+        String onFailure = m.destinationConfig() == null || m.destinationConfig().onFailure() == null
+                ? null : m.destinationConfig().onFailure().destination();
         return new EventSourceMapping(m.uuid(), m.eventSourceArn(), m.functionArn(), m.state(),
                 orDefault(m.batchSize(), 100),
                 Duration.ofSeconds(orDefault(m.maximumBatchingWindowInSeconds(), 0)),
@@ -135,6 +133,7 @@ public final class ControlPlane {
                 maxAge == null || maxAge < 0 ? null : Duration.ofSeconds(maxAge),
                 parallelization,
                 m.lastModified() == null ? Instant.EPOCH : m.lastModified(),
+                onFailure == null || onFailure.isEmpty() ? null : onFailure,
                 ignored);
     }
 
@@ -153,7 +152,8 @@ public final class ControlPlane {
 
     private SetupException unreachable(SdkClientException e) {
         return new SetupException("cannot reach " + endpoint + " (" + e.getMessage() + "). Is the local endpoint"
-                + " running (e.g. moto_server), and do AWS_ENDPOINT_URL and AWS_REGION point at it?", e);
+                + " running (start it with scripts/moto_server.py), and do AWS_ENDPOINT_URL and AWS_REGION point at"
+                + " it?", e);
     }
 
     private static int orDefault(Integer value, int fallback) {

@@ -37,7 +37,7 @@ public final class RuntimeInvoker implements FunctionInvoker {
     }
 
     @Override
-    public synchronized FunctionResult invoke(byte[] event) throws InterruptedException {
+    public synchronized InvocationResult invoke(byte[] event) throws InterruptedException {
         if (Thread.interrupted() || closed) {
             throw new InterruptedException("stopping");
         }
@@ -58,8 +58,9 @@ public final class RuntimeInvoker implements FunctionInvoker {
         }
         ExecutionEnvironment env = environment;
         Invocation invocation = env.submit(event);
+        String version = current.versionOrLatest();
         if (!await(invocation.started(), env, initLimit(current))) {
-            return initFailed(env);
+            return new InvocationResult(invocation.requestId(), version, initFailed(env));
         }
         Instant started = invocation.started().join();
         String requestId = invocation.requestId();
@@ -71,7 +72,7 @@ public final class RuntimeInvoker implements FunctionInvoker {
         if (answered) {
             FunctionResult result = invocation.result().join();
             end(requestId, duration, env, cold, "");
-            return result;
+            return new InvocationResult(requestId, version, result);
         }
         if (!env.isAlive()) {
             String message = "Runtime exited with error: exit status " + env.exitCode();
@@ -79,14 +80,14 @@ public final class RuntimeInvoker implements FunctionInvoker {
             console.log("Runtime.ExitError");
             end(requestId, duration, env, cold, "\tStatus: error\tError Type: Runtime.ExitError");
             retire();
-            return new FunctionResult.Error("Runtime.ExitError", message);
+            return new InvocationResult(requestId, version, new FunctionResult.Error("Runtime.ExitError", message));
         }
         String message = String.format(Locale.ROOT, "Task timed out after %.2f seconds",
                 current.timeout().toMillis() / 1000.0);
         console.log(Instant.now() + " " + requestId + " " + message);
         end(requestId, duration, env, cold, "\tStatus: timeout");
         retire();
-        return new FunctionResult.Error("Sandbox.Timedout", message);
+        return new InvocationResult(requestId, version, new FunctionResult.Error("Sandbox.Timedout", message));
     }
 
     /** Execution environments started so far. */

@@ -14,8 +14,9 @@ import dev.sensorpipeline.local.runner.delivery.RetryPolicy;
 import dev.sensorpipeline.local.runner.delivery.ShardProgress;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
+import dev.sensorpipeline.local.runner.failure.FailedBatch;
 import dev.sensorpipeline.local.runner.function.FunctionResult;
-import dev.sensorpipeline.local.runner.state.DiscardLog;
+import dev.sensorpipeline.local.runner.function.InvocationResult;
 import dev.sensorpipeline.model.retry.Sleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class ShardPollerTest {
     /** Takes every record, and stops the poller (as the runner does, by interrupting) after {@code stopAfter}. */
     private final FunctionInvoker function = new FunctionInvoker() {
         @Override
-        public FunctionResult invoke(byte[] event) {
+        public InvocationResult invoke(byte[] event) {
             try {
                 for (JsonNode record : JSON.readTree(event).get("Records")) {
                     String sequenceNumber = record.at("/kinesis/sequenceNumber").asText();
@@ -54,7 +55,7 @@ class ShardPollerTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new FunctionResult.Response("{}".getBytes());
+            return new InvocationResult("request", "$LATEST", new FunctionResult.Response("{}".getBytes()));
         }
 
         @Override
@@ -82,7 +83,7 @@ class ShardPollerTest {
                     }
 
                     @Override
-                    public void discard(List<StreamRecord> records, DiscardLog.Condition condition, int attempts) {
+                    public void discard(FailedBatch batch) {
                         events.add("discard");
                     }
                 }, new RunStats(), console, stopWhenInterrupted, Clock.systemUTC());
