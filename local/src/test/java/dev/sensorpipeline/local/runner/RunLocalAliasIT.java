@@ -3,7 +3,7 @@ package dev.sensorpipeline.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sensorpipeline.local.runner.LocalDeployment.Deployed;
-import dev.sensorpipeline.local.runner.testfunction.TestFunction;
+import dev.sensorpipeline.local.runner.testfunction.TestFunctionJar;
 import dev.sensorpipeline.testkit.LocalAws;
 import dev.sensorpipeline.testkit.LocalTables;
 import dev.sensorpipeline.testkit.MotoServer;
@@ -39,7 +39,6 @@ class RunLocalAliasIT {
 
     private static final MotoServer MOTO = MotoServer.shared();
     private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
-    private static final String TEST_HANDLER = TestFunction.class.getName() + "::handleRequest";
 
     private static LocalDeployment deployment;
     private static DynamoDbClient dynamoDb;
@@ -63,7 +62,7 @@ class RunLocalAliasIT {
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
                 .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-        testFunctionJar = LocalDeployment.jarOf(TestFunction.class, jars.resolve("test-function.jar"));
+        testFunctionJar = TestFunctionJar.write(jars.resolve("test-function.jar"));
     }
 
     @BeforeEach
@@ -320,7 +319,7 @@ class RunLocalAliasIT {
     }
 
     private void deployTestFunction(String name, Path processed) {
-        deployment.createFunction(name, testFunctionJar.toString(), "--handler", TEST_HANDLER, "--environment",
+        deployment.createFunction(name, testFunctionJar.toString(), "--handler", TestFunctionJar.HANDLER, "--environment",
                 "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\"}}");
     }
 }

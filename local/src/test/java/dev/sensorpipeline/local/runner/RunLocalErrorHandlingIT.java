@@ -4,7 +4,7 @@ import static dev.sensorpipeline.local.runner.RunLocalIT.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sensorpipeline.local.runner.testfunction.TestFunction;
+import dev.sensorpipeline.local.runner.testfunction.TestFunctionJar;
 import dev.sensorpipeline.testkit.LocalAws;
 import dev.sensorpipeline.testkit.LocalTables;
 import dev.sensorpipeline.testkit.MotoServer;
@@ -35,7 +35,6 @@ class RunLocalErrorHandlingIT {
 
     private static final MotoServer MOTO = MotoServer.shared();
     private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
-    private static final String TEST_HANDLER = TestFunction.class.getName() + "::handleRequest";
 
     private static LocalDeployment deployment;
     private static DynamoDbClient dynamoDb;
@@ -53,7 +52,7 @@ class RunLocalErrorHandlingIT {
         deployment = LocalDeployment.fresh(MOTO);
         dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
         kinesis = LocalAws.kinesis(MOTO.endpoint());
-        testFunctionJar = LocalDeployment.jarOf(TestFunction.class, jars.resolve("test-function.jar"));
+        testFunctionJar = TestFunctionJar.write(jars.resolve("test-function.jar"));
     }
 
     @BeforeEach
@@ -201,7 +200,7 @@ class RunLocalErrorHandlingIT {
     private List<String> deployTestFunction(String name, Path processed, List<String> records,
                                             String... functionOverrides) throws IOException {
         String streamArn = deployment.createStream(name, 1);
-        List<String> overrides = new ArrayList<>(List.of("--handler", TEST_HANDLER, "--environment",
+        List<String> overrides = new ArrayList<>(List.of("--handler", TestFunctionJar.HANDLER, "--environment",
                 "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\"}}"));
         overrides.addAll(List.of(functionOverrides));
         deployment.createFunction(name, testFunctionJar.toString(), overrides.toArray(String[]::new));
