@@ -1,7 +1,9 @@
 package dev.sensorpipeline.local.runner;
 
+import dev.sensorpipeline.local.runner.config.AliasConfigSource;
 import dev.sensorpipeline.local.runner.config.ControlPlane;
 import dev.sensorpipeline.local.runner.config.EventSourceMapping;
+import dev.sensorpipeline.local.runner.config.FunctionArn;
 import dev.sensorpipeline.local.runner.config.FunctionConfigSource;
 import dev.sensorpipeline.local.runner.config.FunctionConfiguration;
 import dev.sensorpipeline.local.runner.config.FunctionReference;
@@ -14,6 +16,7 @@ import dev.sensorpipeline.local.runner.function.RuntimeLibraries;
 import dev.sensorpipeline.local.runner.function.TaskDirectory;
 import dev.sensorpipeline.local.runner.state.StateDirectory;
 import dev.sensorpipeline.local.runner.stream.ShardActivity;
+import dev.sensorpipeline.local.runner.stream.StreamReadException;
 import dev.sensorpipeline.local.runner.stream.StreamReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The local event source mapping: reads the function's Kinesis mappings, and the configuration of what they invoke
@@ -109,7 +113,9 @@ public final class Runner {
                 controlPlane.kinesisMappings(ofGivenName), console);
         List<EventSourceMapping> mappings = selection.mappings();
         mappings.forEach(controlPlane::requireStream);
-        String invokedArn = selection.invokedFunctionArn();
+        String alias = aliasFollowed(given, selection.invokedFunctionArn());
+        String invokedArn = alias == null ? selection.invokedFunctionArn()
+                : FunctionArn.parse(selection.invokedFunctionArn()).qualified(alias).toString();
         FunctionConfiguration function = controlPlane.function(invokedArn);
 
         StateDirectory state = StateDirectory.open(options.stateDir());
@@ -128,8 +134,15 @@ public final class Runner {
                     + ", timeout " + function.timeout().toSeconds() + " s, memory " + function.memoryMb() + " MB)"
                     + " from " + task.jar());
             console.info("its JVM, in " + task.root() + ": " + String.join(" ", plan.command(function)));
-            FunctionConfigSource configuration = new FunctionConfigSource(function,
-                    () -> controlPlane.function(invokedArn), CONFIG_REFRESH, System::nanoTime, console);
+            Supplier<FunctionConfiguration> configuration = alias == null
+                    ? new FunctionConfigSource(function, () -> controlPlane.function(invokedArn), CONFIG_REFRESH,
+                    System::nanoTime, console)
+                    : new AliasConfigSource(alias, function, () -> controlPlane.aliasVersion(name, alias),
+                    version -> controlPlane.function(name + ":" + version), console);
+            if (alias != null) {
+                console.info("following the alias " + alias + ": before each batch, the runner asks which version"
+                        + " it points at, and runs that one");
+            }
             try (RuntimeInvoker invoker = new RuntimeInvoker(configuration, config -> {
                 task.prepare();
                 return ExecutionEnvironment.start(config, invokedArn, plan, console);
@@ -154,7 +167,8 @@ public final class Runner {
         }
         if (fatal != null) {
             console.warn("failed: " + describe(fatal));
-            if (!(fatal instanceof SetupException)) {
+            // What the runner expects to meet says what it is in its message; anything else is a bug to report.
+            if (!(fatal instanceof SetupException || fatal instanceof StreamReadException)) {
                 fatal.printStackTrace();
             }
             return EXIT_FAILED;
@@ -194,6 +208,19 @@ public final class Runner {
         } finally {
             scheduler.shutdownNow();
         }
+    }
+
+    /**
+     * The alias whose version the runner follows, as Lambda routes each invocation through it: the one the mappings
+     * invoke (on AWS they name the alias), else the one given with the function's name (moto records the version
+     * an alias pointed at when the mapping was made); null when the runner runs $LATEST or a fixed version.
+     */
+    private static String aliasFollowed(FunctionReference given, String mappingsFunctionArn) {
+        FunctionArn invoked = FunctionArn.parse(mappingsFunctionArn);
+        if (invoked.isAlias()) {
+            return invoked.qualifier();
+        }
+        return FunctionArn.isAlias(given.qualifier()) ? given.qualifier() : null;
     }
 
     private void checkLimits(List<MappingRunner> runners, long startedAt) {

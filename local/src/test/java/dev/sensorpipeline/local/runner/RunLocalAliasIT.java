@@ -40,6 +40,8 @@ class RunLocalAliasIT {
     private static final MotoServer MOTO = MotoServer.shared();
     private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
 
+    private static final String FUNCTION_ARN_PREFIX = "arn:aws:lambda:us-east-1:123456789012:function:";
+
     private static LocalDeployment deployment;
     private static DynamoDbClient dynamoDb;
     private static KinesisClient kinesis;
@@ -318,8 +320,50 @@ class RunLocalAliasIT {
                 .contains("run scripts/deploy.sh first").doesNotContain("\tat ");
     }
 
+    @Test
+    void runLocal_invokesTheNewVersionNext_inAnEnvironmentOfItsOwn_andSaysSo_whenTheAliasMovesWhileItRuns()
+            throws Exception {
+        // given: the alias live on version 1, the mapping on the alias, a first record processed
+        String name = "follows-the-alias";
+        Path processed = work.resolve("processed.log");
+        String streamArn = deployment.createStream(name, 1);
+        deployTestFunction(name, processed);
+        deployment.createMapping(deployment.createAlias(name, "live", deployment.publishVersion(name)), streamArn);
+        putOnStreamMappedToAVersion(name, List.of("r1"));
+        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name + ":live",
+                "--function-jar", testFunctionJar.toString(), "--until-idle", "8")) {
+            runner.awaitWhileRunning("the first record", RUN_LIMIT, () -> lineCount(processed) == 1);
+
+            // when: a changed configuration is published as version 2 and the alias moved to it, as a second
+            // deploy.sh does
+            deployment.cli().run("lambda", "update-function-configuration", "--function-name", name, "--environment",
+                    "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\",\"RELEASE\":\"2\"}}").orThrow();
+            String version2 = deployment.publishVersion(name);
+            deployment.cli().run("lambda", "update-alias", "--function-name", name, "--name", "live",
+                    "--function-version", version2).orThrow();
+            putOnStreamMappedToAVersion(name, List.of("r2"));
+            int exitCode = runner.awaitExit(RUN_LIMIT);
+
+            // then
+            String output = runner.output();
+            assertThat(exitCode).as(output).isZero();
+            assertThat(lineCount(processed)).as(output).isEqualTo(2);
+            assertThat(output).contains("version " + version2 + " now runs (was version 1): a cold start")
+                    .containsPattern("START RequestId: \\S+ Version: " + version2 + "\\b")
+                    .contains("invoked as " + FUNCTION_ARN_PREFIX + name + ":live, version " + version2);
+        }
+    }
+
+    private static long lineCount(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void deployTestFunction(String name, Path processed) {
-        deployment.createFunction(name, testFunctionJar.toString(), "--handler", TestFunctionJar.HANDLER, "--environment",
-                "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\"}}");
+        deployment.createFunction(name, testFunctionJar.toString(), "--handler", TestFunctionJar.HANDLER,
+                "--environment", "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\"}}");
     }
 }

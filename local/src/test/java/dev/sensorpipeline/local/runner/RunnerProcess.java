@@ -59,6 +59,11 @@ final class RunnerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM, as {@code kill} or a service manager stops it; Ctrl-C's SIGINT takes the same path. */
+    void terminate() {
+        process.destroy();
+    }
+
     /** SIGKILL, as {@code kill -9}: no shutdown hook runs. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

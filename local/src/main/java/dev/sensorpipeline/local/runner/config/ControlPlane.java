@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetAliasRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.ListEventSourceMappingsRequest;
@@ -92,6 +93,13 @@ public final class ControlPlane {
                     + " (it creates one from infra/event-source-mapping.json)");
         }
         return kinesisMappings;
+    }
+
+    /** The version the alias points at now, as GetAlias gives it. */
+    public String aliasVersion(String functionName, String alias) {
+        return call(() -> lambda.getAlias(GetAliasRequest.builder().functionName(functionName).name(alias).build())
+                .functionVersion(), "no alias '" + alias + "' of the function '" + functionName + "' at " + endpoint
+                + ": " + DEPLOY_HINT);
     }
 
     /** Fails naming the stream when it does not exist. */

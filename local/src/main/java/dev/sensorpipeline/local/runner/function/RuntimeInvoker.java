@@ -43,9 +43,15 @@ public final class RuntimeInvoker implements FunctionInvoker {
         }
         FunctionConfiguration current = configuration.get();
         if (environment != null && !environment.configuration().equals(current)) {
-            console.info("the function's configuration changed (version " + current.versionOrLatest()
-                    + ", LastModified " + current.lastModified()
-                    + "): the next invocation starts a new execution environment");
+            String was = environment.configuration().versionOrLatest();
+            if (!was.equals(current.versionOrLatest())) {
+                console.info("version " + current.versionOrLatest() + " now runs (was version " + was + "): a cold"
+                        + " start of an execution environment of version " + current.versionOrLatest());
+            } else {
+                console.info("the function's configuration changed (version " + current.versionOrLatest()
+                        + ", LastModified " + current.lastModified()
+                        + "): the next invocation starts a new execution environment");
+            }
             retire();
         }
         if (environment != null && !environment.isAlive()) {

@@ -161,6 +161,10 @@ public final class BatchCollector {
     }
 
     private void waitAfter(StreamReadException e) throws InterruptedException {
+        if (Thread.interrupted()) {
+            // A read cut short because the runner is stopping: not a problem with the stream.
+            throw new InterruptedException("stopping");
+        }
         if (e.kind() == StreamReadException.Kind.UNAVAILABLE && !warnedUnavailable) {
             console.warn(shardId + ": cannot read the stream (" + e.getMessage() + "); trying again");
             warnedUnavailable = true;
