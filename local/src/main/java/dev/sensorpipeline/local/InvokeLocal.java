@@ -1,5 +1,6 @@
 package dev.sensorpipeline.local;
 
+import dev.sensorpipeline.local.invoke.LocalInvoke;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -7,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The command line of {@link LocalInvoke}: runs a function's jar on one event in this JVM, the way the Lambda Java

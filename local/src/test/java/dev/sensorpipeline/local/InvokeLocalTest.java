@@ -3,9 +3,9 @@ package dev.sensorpipeline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sensorpipeline.local.invoke.LocalInvokeTest;
 import dev.sensorpipeline.local.runner.testfunction.TestFunctionJar;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,14 @@
 package dev.sensorpipeline.local.runner;
 
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.RunStats;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import dev.sensorpipeline.local.runner.config.EventSourceMapping;
 import dev.sensorpipeline.local.runner.config.FunctionConfiguration;
 import dev.sensorpipeline.local.runner.delivery.BatchDelivery;
 import dev.sensorpipeline.local.runner.delivery.ResponseInterpreter;
 import dev.sensorpipeline.local.runner.delivery.RetryPolicy;
+import dev.sensorpipeline.local.runner.delivery.ShardPoller;
 import dev.sensorpipeline.local.runner.delivery.ShardProgress;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.failure.Destinations;
@@ -17,7 +21,6 @@ import dev.sensorpipeline.local.runner.state.StateDirectory;
 import dev.sensorpipeline.local.runner.stream.BatchCollector;
 import dev.sensorpipeline.local.runner.stream.ShardActivity;
 import dev.sensorpipeline.local.runner.stream.ShardInfo;
-import dev.sensorpipeline.local.runner.stream.ShardPoller;
 import dev.sensorpipeline.local.runner.stream.ShardSupervisor;
 import dev.sensorpipeline.local.runner.stream.StartPosition;
 import dev.sensorpipeline.local.runner.stream.StreamReadException;
@@ -145,7 +148,7 @@ final class MappingRunner {
         ShardActivity activity = new ShardActivity(System::nanoTime);
         BatchCollector collector = new BatchCollector(reader, mapping.eventSourceArn(), shardId, start,
                 new BatchCollector.Settings(mapping.batchSize(), mapping.maximumBatchingWindow(), pollInterval,
-                        KinesisEventBuilder.MAX_EVENT_BYTES),
+                        KinesisEventBuilder.MAX_EVENT_BYTES, KinesisEventBuilder::estimatedSize),
                 activity, console, Sleeper.SYSTEM, System::nanoTime);
         BatchDelivery delivery = new BatchDelivery(shardId, invoker, events,
                 new BatchDelivery.Settings(new ResponseInterpreter(mapping.reportBatchItemFailures()),

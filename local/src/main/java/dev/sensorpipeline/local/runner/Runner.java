@@ -1,5 +1,8 @@
 package dev.sensorpipeline.local.runner;
 
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.RunStats;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import dev.sensorpipeline.local.runner.config.AliasConfigSource;
 import dev.sensorpipeline.local.runner.config.ControlPlane;
 import dev.sensorpipeline.local.runner.config.EventSourceMapping;

@@ -101,7 +101,9 @@ final class LocalDeployment {
         return new Deployed(name, name, streamArn, createMapping(aliasArn, streamArn));
     }
 
-    /** The FunctionArn the endpoint keeps for the mapping: moto keeps the version an alias pointed at, AWS the alias. */
+    /**
+     * The FunctionArn the endpoint keeps for the mapping: moto keeps the version an alias pointed at, AWS the alias.
+     */
     String mappingFunctionArn(String uuid) {
         return json(cli.run("lambda", "get-event-source-mapping", "--uuid", uuid).orThrow().stdout())
                 .get("FunctionArn").asText();

@@ -8,13 +8,9 @@ import dev.sensorpipeline.local.runner.state.CheckpointStore;
 import dev.sensorpipeline.testkit.FaultInjectingProxy;
 import dev.sensorpipeline.testkit.FaultPlan;
 import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.LocalTables;
-import dev.sensorpipeline.testkit.MotoServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,14 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.Select;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -43,31 +32,21 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the batches the function cannot store end as on-failure documents, with their records in S3, as metadata in SQS;
  * and the runner does not move past records whose document it could not deliver.
  */
-class RunLocalFailureDestinationIT {
+class RunLocalFailureDestinationIT extends LocalEndpointFixture {
 
-    private static final MotoServer MOTO = MotoServer.shared();
-    private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
     private static final String SHARD = "shardId-000000000000";
     private static final Pattern KEY = Pattern.compile("aws/lambda/([0-9a-f-]+)/" + SHARD
             + "/(\\d{4})/(\\d{2})/(\\d{2})/(\\d{4})-(\\d{2})-(\\d{2})T\\d{2}\\.\\d{2}\\.\\d{2}-[0-9a-f-]{36}");
 
-    private static LocalDeployment deployment;
-    private static DynamoDbClient dynamoDb;
-    private static KinesisClient kinesis;
     private static S3Client s3;
     private static SqsClient sqs;
 
     private FaultInjectingProxy refusingDynamoDb;
 
-    @TempDir
-    Path stateDir;
-
     @BeforeAll
-    static void deployTablesAndRole() {
-        deployment = LocalDeployment.fresh(MOTO);
-        dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
-        kinesis = LocalAws.kinesis(MOTO.endpoint());
-        s3 = S3Client.builder().endpointOverride(MOTO.endpoint()).region(LocalAws.REGION).forcePathStyle(true)
+    static void buildTheDestinationsClients() {
+        s3 =
+ S3Client.builder().endpointOverride(MOTO.endpoint()).region(LocalAws.REGION).forcePathStyle(true)
                 .credentialsProvider(LocalAws.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         sqs = SqsClient.builder().endpointOverride(MOTO.endpoint()).region(LocalAws.REGION)
                 .credentialsProvider(LocalAws.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
@@ -75,7 +54,6 @@ class RunLocalFailureDestinationIT {
 
     @BeforeEach
     void refuseEveryDynamoDbWrite() {
-        LocalTables.emptySensorTables(dynamoDb);
         refusingDynamoDb = FaultInjectingProxy.start(MOTO.endpoint(), FaultPlan.builder().dynamoDbDown(true).build());
     }
 
@@ -85,9 +63,7 @@ class RunLocalFailureDestinationIT {
     }
 
     @AfterAll
-    static void close() {
-        dynamoDb.close();
-        kinesis.close();
+    static void closeTheDestinationsClients() {
         s3.close();
         sqs.close();
     }
@@ -101,18 +77,13 @@ class RunLocalFailureDestinationIT {
         String uuid = deployFailingFunction(name, "arn:aws:s3:::" + name, produced);
 
         // when
-        int exitCode;
-        String output;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name,
-                "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            output = runner.output();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", name, "--until-idle", "2");
 
         // then
-        assertThat(exitCode).as(output).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         List<S3Object> objects = s3.listObjectsV2(b -> b.bucket(name).prefix("aws/lambda/")).contents();
-        assertThat(objects).as(output).isNotEmpty();
+        assertThat(objects).as(run.output()).isNotEmpty();
         List<String> delivered = new ArrayList<>();
         for (S3Object object : objects) {
             Matcher key = KEY.matcher(object.key());
@@ -145,18 +116,13 @@ class RunLocalFailureDestinationIT {
         deployFailingFunction(name, "arn:aws:sqs:us-east-1:123456789012:" + name, produced, sequenceNumbers);
 
         // when
-        int exitCode;
-        String output;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name,
-                "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            output = runner.output();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", name, "--until-idle", "2");
 
         // then
-        assertThat(exitCode).as(output).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
-        assertThat(messages).as(output).isNotEmpty();
+        assertThat(messages).as(run.output()).isNotEmpty();
         int batched = 0;
         for (Message message : messages) {
             JsonNode document = LocalDeployment.json(message.body());
@@ -228,14 +194,8 @@ class RunLocalFailureDestinationIT {
                 + "\"JAVA_TOOL_OPTIONS\":\"" + LocalDeployment.JAVA_TOOL_OPTIONS + "\"}}");
         String uuid = deployment.createMapping(name, streamArn, "--maximum-retry-attempts", "1",
                 "--destination-config", "{\"OnFailure\":{\"Destination\":\"" + destination + "\"}}");
-        for (String record : records) {
-            sequenceNumbers.add(kinesis.putRecord(PutRecordRequest.builder().streamName(name).partitionKey("k")
-                    .data(SdkBytes.fromUtf8String(record)).build()).sequenceNumber());
-        }
+        sequenceNumbers.addAll(putInOrder(name, records));
         return uuid;
     }
 
-    private static int count(String table) {
-        return dynamoDb.scan(ScanRequest.builder().tableName(table).select(Select.COUNT).build()).count();
-    }
 }

@@ -3,38 +3,10 @@ package dev.sensorpipeline.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sensorpipeline.local.runner.LocalDeployment.Deployed;
-import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.MotoServer;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** How a run ends when something stops it from outside: one line that says why, never a stack trace. */
-class RunLocalStopIT {
-
-    private static final MotoServer MOTO = MotoServer.shared();
-    private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
-
-    private static LocalDeployment deployment;
-    private static KinesisClient kinesis;
-
-    @TempDir
-    Path stateDir;
-
-    @BeforeAll
-    static void deployTablesAndRole() {
-        deployment = LocalDeployment.fresh(MOTO);
-        kinesis = LocalAws.kinesis(MOTO.endpoint());
-    }
-
-    @AfterAll
-    static void close() {
-        kinesis.close();
-    }
+class RunLocalStopIT extends LocalEndpointFixture {
 
     @Test
     void runLocal_exitsFour_inOneLineNamingTheStream_whenTheStreamIsDeletedUnderIt() throws Exception {

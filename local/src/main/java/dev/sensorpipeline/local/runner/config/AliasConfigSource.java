@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.config;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import java.util.function.Function;
 import java.util.function.Supplier;
 

@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.config;
 
-import dev.sensorpipeline.local.runner.SetupException;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.sensorpipeline.local.runner.delivery;
 
-import dev.sensorpipeline.local.runner.Console;
-import dev.sensorpipeline.local.runner.RunStats;
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.RunStats;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.failure.FailedBatch;
 import dev.sensorpipeline.local.runner.failure.FailureCondition;

@@ -1,9 +1,11 @@
 package dev.sensorpipeline.local.runner.failure;
 
-import dev.sensorpipeline.local.runner.SetupException;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -51,8 +53,23 @@ public final class Destinations {
         };
     }
 
+    /**
+     * Makes one delivery call; a refusal or an endpoint that does not answer becomes a
+     * {@link FailureDeliveryException} saying so in one line: "S3 refused PutObject to bucket b: NoSuchBucket (...)".
+     */
+    static String call(String service, String operation, String target, Supplier<String> request) {
+        try {
+            return request.get();
+        } catch (AwsServiceException e) {
+            throw new FailureDeliveryException(service + " refused " + operation + " to " + target + ": " + reason(e),
+                    e);
+        } catch (SdkClientException e) {
+            throw new FailureDeliveryException("cannot reach " + service + " for " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A service's refusal in one line: "NoSuchBucket (The specified bucket does not exist)". */
-    static String reason(AwsServiceException e) {
+    private static String reason(AwsServiceException e) {
         if (e.awsErrorDetails() == null) {
             return e.getMessage();
         }

@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.failure;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
 import java.util.stream.Collectors;
 

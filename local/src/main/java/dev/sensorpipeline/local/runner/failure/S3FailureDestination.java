@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -61,15 +59,11 @@ public final class S3FailureDestination implements FailureDestination {
     public String deliver(FailedBatch batch) {
         Instant now = clock.instant();
         String key = key(mappingUuid, batch.shardId(), now, UUID.randomUUID());
-        try {
+        String body = document.toJson(batch, now, true);
+        return Destinations.call("S3", "PutObject", "bucket " + bucket, () -> {
             s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json").build(),
-                    RequestBody.fromString(document.toJson(batch, now, true)));
+                    RequestBody.fromString(body));
             return "s3://" + bucket + "/" + key;
-        } catch (AwsServiceException e) {
-            throw new FailureDeliveryException("S3 refused PutObject to bucket " + bucket + ": "
-                    + Destinations.reason(e), e);
-        } catch (SdkClientException e) {
-            throw new FailureDeliveryException("cannot reach S3 for bucket " + bucket + ": " + e.getMessage(), e);
-        }
+        });
     }
 }

@@ -1,8 +1,6 @@
 package dev.sensorpipeline.local.runner.failure;
 
 import java.time.Clock;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
@@ -28,15 +26,8 @@ public final class SnsFailureDestination implements FailureDestination {
 
     @Override
     public String deliver(FailedBatch batch) {
-        try {
-            String messageId = sns.publish(PublishRequest.builder().topicArn(arn)
-                    .message(document.toJson(batch, clock.instant(), false)).build()).messageId();
-            return "message " + messageId + " of topic " + arn;
-        } catch (AwsServiceException e) {
-            throw new FailureDeliveryException("SNS refused Publish to topic " + arn + ": " + Destinations.reason(e),
-                    e);
-        } catch (SdkClientException e) {
-            throw new FailureDeliveryException("cannot reach SNS for topic " + arn + ": " + e.getMessage(), e);
-        }
+        String body = document.toJson(batch, clock.instant(), false);
+        return Destinations.call("SNS", "Publish", "topic " + arn, () -> "message " + sns.publish(
+                PublishRequest.builder().topicArn(arn).message(body).build()).messageId() + " of topic " + arn);
     }
 }

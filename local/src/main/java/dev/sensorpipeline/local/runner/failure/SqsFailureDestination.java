@@ -1,8 +1,6 @@
 package dev.sensorpipeline.local.runner.failure;
 
 import java.time.Clock;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
@@ -39,19 +37,14 @@ public final class SqsFailureDestination implements FailureDestination {
 
     @Override
     public synchronized String deliver(FailedBatch batch) {
-        try {
-            if (queueUrl == null) {
-                queueUrl = sqs.getQueueUrl(GetQueueUrlRequest.builder().queueName(queueName)
-                        .queueOwnerAWSAccountId(account.isEmpty() ? null : account).build()).queueUrl();
-            }
-            String messageId = sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl)
-                    .messageBody(document.toJson(batch, clock.instant(), false)).build()).messageId();
-            return "message " + messageId + " of queue " + queueName;
-        } catch (AwsServiceException e) {
-            throw new FailureDeliveryException("SQS refused SendMessage to queue " + queueName + ": "
-                    + Destinations.reason(e), e);
-        } catch (SdkClientException e) {
-            throw new FailureDeliveryException("cannot reach SQS for queue " + queueName + ": " + e.getMessage(), e);
+        if (queueUrl == null) {
+            queueUrl = Destinations.call("SQS", "GetQueueUrl", "queue " + queueName, () -> sqs.getQueueUrl(
+                    GetQueueUrlRequest.builder().queueName(queueName)
+                            .queueOwnerAWSAccountId(account.isEmpty() ? null : account).build()).queueUrl());
         }
+        String body = document.toJson(batch, clock.instant(), false);
+        return Destinations.call("SQS", "SendMessage", "queue " + queueName, () -> "message " + sqs.sendMessage(
+                SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body).build()).messageId()
+                + " of queue " + queueName);
     }
 }

@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.stream;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sensorpipeline.local.runner.Console;
-import dev.sensorpipeline.local.runner.RunStats;
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.RunStats;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.failure.FailedBatch;
 import dev.sensorpipeline.local.runner.failure.FailureDeliveryException;
@@ -95,7 +95,8 @@ class BatchDeliveryTest {
         return new BatchDelivery("shardId-000000000000", function,
                 new KinesisEventBuilder("arn:aws:kinesis:us-east-1:123456789012:stream/s", "us-east-1",
                         "arn:aws:iam::123456789012:role/r"),
-                new BatchDelivery.Settings(new ResponseInterpreter(true), policy, BatchDelivery.DEFAULT_BACKOFF, maximumAge),
+                new BatchDelivery.Settings(new ResponseInterpreter(true), policy, BatchDelivery.DEFAULT_BACKOFF,
+                        maximumAge),
                 progress, new RunStats(), console, waits::add, clock);
     }
 

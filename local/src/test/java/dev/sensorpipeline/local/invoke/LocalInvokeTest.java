@@ -1,4 +1,4 @@
-package dev.sensorpipeline.local;
+package dev.sensorpipeline.local.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link LocalInvoke}, the in-process invocation: the function's timeout, and Lambda's error document. */
-class LocalInvokeTest {
+public class LocalInvokeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,7 +31,7 @@ class LocalInvokeTest {
     }
 
     /** A Kinesis event of one record whose data is {@code data}: the test function reads nothing else. */
-    static byte[] eventOf(String data) {
+    public static byte[] eventOf(String data) {
         return ("{\"Records\":[{\"kinesis\":{\"sequenceNumber\":\"1\",\"data\":\""
                 + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)) + "\"}}]}")
                 .getBytes(StandardCharsets.UTF_8);
