@@ -1,26 +1,30 @@
 package dev.sensorpipeline.local.runner;
 
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.RunStats;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import dev.sensorpipeline.local.runner.config.EventSourceMapping;
 import dev.sensorpipeline.local.runner.config.FunctionConfiguration;
 import dev.sensorpipeline.local.runner.delivery.BatchDelivery;
 import dev.sensorpipeline.local.runner.delivery.ResponseInterpreter;
 import dev.sensorpipeline.local.runner.delivery.RetryPolicy;
+import dev.sensorpipeline.local.runner.delivery.ShardPoller;
 import dev.sensorpipeline.local.runner.delivery.ShardProgress;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
+import dev.sensorpipeline.local.runner.failure.Destinations;
+import dev.sensorpipeline.local.runner.failure.DiscardedRecords;
+import dev.sensorpipeline.local.runner.failure.FailedBatch;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.state.Checkpoint;
 import dev.sensorpipeline.local.runner.state.CheckpointStore;
-import dev.sensorpipeline.local.runner.state.DiscardLog;
 import dev.sensorpipeline.local.runner.state.StateDirectory;
 import dev.sensorpipeline.local.runner.stream.BatchCollector;
 import dev.sensorpipeline.local.runner.stream.ShardActivity;
 import dev.sensorpipeline.local.runner.stream.ShardInfo;
-import dev.sensorpipeline.local.runner.stream.ShardPoller;
 import dev.sensorpipeline.local.runner.stream.ShardSupervisor;
 import dev.sensorpipeline.local.runner.stream.StartPosition;
 import dev.sensorpipeline.local.runner.stream.StreamReadException;
 import dev.sensorpipeline.local.runner.stream.StreamReader;
-import dev.sensorpipeline.local.runner.stream.StreamRecord;
 import dev.sensorpipeline.model.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +43,7 @@ final class MappingRunner {
     private final FunctionInvoker invoker;
     private final KinesisEventBuilder events;
     private final CheckpointStore checkpoints;
-    private final DiscardLog discards;
+    private final DiscardedRecords discards;
     private final Duration pollInterval;
     private final RunStats stats;
     private final Console console;
@@ -48,15 +52,15 @@ final class MappingRunner {
     private final StartPosition initialPosition;
 
     MappingRunner(EventSourceMapping mapping, FunctionConfiguration function, String region, StreamReader reader,
-                  FunctionInvoker invoker, StateDirectory state, Duration pollInterval, RunStats stats,
-                  Console console, Clock clock, Consumer<Throwable> onFatal) {
+                  FunctionInvoker invoker, StateDirectory state, Destinations destinations, Duration pollInterval,
+                  RunStats stats, Console console, Clock clock, Consumer<Throwable> onFatal) {
         this.mapping = mapping;
         this.reader = reader;
         this.invoker = invoker;
         this.events = new KinesisEventBuilder(mapping.eventSourceArn(), region, function.role());
         this.checkpoints = new CheckpointStore(state.shardCheckpoints(mapping.uuid()), clock);
-        this.discards = new DiscardLog(state.discardFile(mapping.uuid()), mapping.eventSourceArn(),
-                mapping.functionArn(), console, clock);
+        this.discards = new DiscardedRecords(destinations.forMapping(mapping.uuid(), mapping.onFailureDestination(),
+                mapping.functionArn(), mapping.eventSourceArn(), state.discardFile(mapping.uuid())), console);
         this.pollInterval = pollInterval;
         this.stats = stats;
         this.console = console;
@@ -73,10 +77,17 @@ final class MappingRunner {
                 + ": the runner does not apply " + setting));
         console.info("shards without a checkpoint start at " + initialPosition + "; checkpoints in "
                 + checkpoints.directory());
+        if (mapping.onFailureDestination() == null) {
+            console.warn("mapping " + mapping.uuid() + " has no OnFailure destination: Lambda would drop the records"
+                    + " it gives up on; the runner lists them in " + discards.destination().describe());
+        } else {
+            console.info("records given up on go to the OnFailure destination " + mapping.onFailureDestination());
+        }
         try {
             supervisor.refresh();
         } catch (StreamReadException e) {
-            throw new SetupException("cannot list the shards of " + mapping.eventSourceArn() + ": " + e.getMessage(), e);
+            throw new SetupException("cannot list the shards of " + mapping.eventSourceArn() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -137,7 +148,7 @@ final class MappingRunner {
         ShardActivity activity = new ShardActivity(System::nanoTime);
         BatchCollector collector = new BatchCollector(reader, mapping.eventSourceArn(), shardId, start,
                 new BatchCollector.Settings(mapping.batchSize(), mapping.maximumBatchingWindow(), pollInterval,
-                        KinesisEventBuilder.MAX_EVENT_BYTES),
+                        KinesisEventBuilder.MAX_EVENT_BYTES, KinesisEventBuilder::estimatedSize),
                 activity, console, Sleeper.SYSTEM, System::nanoTime);
         BatchDelivery delivery = new BatchDelivery(shardId, invoker, events,
                 new BatchDelivery.Settings(new ResponseInterpreter(mapping.reportBatchItemFailures()),
@@ -167,8 +178,8 @@ final class MappingRunner {
             }
 
             @Override
-            public void discard(List<StreamRecord> records, DiscardLog.Condition condition, int attempts) {
-                discards.discard(shardId, records, condition, attempts);
+            public void discard(FailedBatch batch) {
+                discards.discard(batch);
             }
         };
     }

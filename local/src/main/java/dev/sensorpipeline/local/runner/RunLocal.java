@@ -1,6 +1,9 @@
 package dev.sensorpipeline.local.runner;
 
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import dev.sensorpipeline.local.runner.config.ControlPlane;
+import dev.sensorpipeline.local.runner.failure.Destinations;
 import dev.sensorpipeline.local.runner.stream.KinesisStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -13,20 +16,25 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The command line of the local event source mapping; {@code scripts/run-local.sh} runs it. */
 @Command(name = "run-local", mixinStandardHelpOptions = true, version = "run-local 0.1.0",
@@ -44,7 +52,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped (idle, --max-runtime, SIGTERM or Ctrl-C) with nothing discarded",
-            "1:stopped, but records were discarded (retries or record age ran out; see stderr and discarded.jsonl)",
+            "1:stopped, but records were discarded (retries or record age ran out; see stderr: their documents are"
+                    + " at the mapping's OnFailure destination, or in discarded.jsonl without one)",
             "2:bad usage",
             "3:something it needs is missing: the endpoint, the function, its mapping, the stream, the jars",
             "4:failed while running (the stream disappeared, or an internal error)"})
@@ -133,10 +142,16 @@ public final class RunLocal implements Callable<Integer> {
                             : AwsBasicCredentials.create(options.awsEnvironment().get("AWS_ACCESS_KEY_ID"),
                             options.awsEnvironment().get("AWS_SECRET_ACCESS_KEY")));
             String endpoint = options.awsEnvironment().get("AWS_ENDPOINT_URL");
-            try (LambdaClient lambda = lambdaClient(awsRegion, credentials, endpoint);
-                 KinesisClient kinesis = kinesisClient(awsRegion, credentials, endpoint)) {
+            Clock clock = Clock.systemUTC();
+            // A local endpoint serves every bucket under its own host: path-style addresses.
+            try (LambdaClient lambda = client(LambdaClient.builder(), awsRegion, credentials, endpoint);
+                 KinesisClient kinesis = client(KinesisClient.builder(), awsRegion, credentials, endpoint);
+                 S3Client s3 = client(S3Client.builder().forcePathStyle(endpoint != null), awsRegion, credentials,
+                         endpoint);
+                 SqsClient sqs = client(SqsClient.builder(), awsRegion, credentials, endpoint);
+                 SnsClient sns = client(SnsClient.builder(), awsRegion, credentials, endpoint)) {
                 Runner runner = new Runner(options, new ControlPlane(lambda, kinesis, options.endpoint()),
-                        new KinesisStreamReader(kinesis), console, Clock.systemUTC());
+                        new KinesisStreamReader(kinesis), new Destinations(s3, sqs, sns, clock), console, clock);
                 Thread stopOnSignal = new Thread(() -> stopQuietly(runner), "run-local-stop");
                 Runtime.getRuntime().addShutdownHook(stopOnSignal);
                 try {
@@ -201,7 +216,8 @@ public final class RunLocal implements Callable<Integer> {
                 credentials = provider.resolveCredentials();
             } catch (SdkClientException e) {
                 throw new SetupException("no AWS credentials in the environment or the default profile: for a local"
-                        + " endpoint set dummy ones, e.g. export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing");
+                        + " endpoint set dummy ones, e.g. export AWS_ACCESS_KEY_ID=testing"
+                        + " AWS_SECRET_ACCESS_KEY=testing");
             }
         }
         Map<String, String> variables = new LinkedHashMap<>();
@@ -213,19 +229,13 @@ public final class RunLocal implements Callable<Integer> {
         return variables;
     }
 
-    private static LambdaClient lambdaClient(Region awsRegion, AwsCredentialsProvider credentials, String endpoint) {
-        var builder = LambdaClient.builder().region(awsRegion).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build());
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
-    }
-
-    /** Kinesis speaking JSON, not CBOR, which local endpoints (moto) do not speak; AWS speaks both. */
-    private static KinesisClient kinesisClient(Region awsRegion, AwsCredentialsProvider credentials,
-                                               String endpoint) {
-        var builder = KinesisClient.builder().region(awsRegion).credentialsProvider(credentials)
+    /**
+     * A client of the runner's, built once: the given region, credentials and endpoint, the URL connection HTTP
+     * client. Kinesis speaks JSON, not CBOR, which local endpoints (moto) do not speak (aws.cborEnabled).
+     */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+            B builder, Region awsRegion, AwsCredentialsProvider credentials, String endpoint) {
+        builder.region(awsRegion).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build());
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint));

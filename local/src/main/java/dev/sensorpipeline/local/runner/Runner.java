@@ -1,11 +1,17 @@
 package dev.sensorpipeline.local.runner;
 
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.RunStats;
+import dev.sensorpipeline.local.runner.base.SetupException;
+import dev.sensorpipeline.local.runner.config.AliasConfigSource;
 import dev.sensorpipeline.local.runner.config.ControlPlane;
 import dev.sensorpipeline.local.runner.config.EventSourceMapping;
+import dev.sensorpipeline.local.runner.config.FunctionArn;
 import dev.sensorpipeline.local.runner.config.FunctionConfigSource;
 import dev.sensorpipeline.local.runner.config.FunctionConfiguration;
 import dev.sensorpipeline.local.runner.config.FunctionReference;
 import dev.sensorpipeline.local.runner.config.MappingSelection;
+import dev.sensorpipeline.local.runner.failure.Destinations;
 import dev.sensorpipeline.local.runner.function.ExecutionEnvironment;
 import dev.sensorpipeline.local.runner.function.LaunchPlan;
 import dev.sensorpipeline.local.runner.function.RuntimeInvoker;
@@ -13,6 +19,7 @@ import dev.sensorpipeline.local.runner.function.RuntimeLibraries;
 import dev.sensorpipeline.local.runner.function.TaskDirectory;
 import dev.sensorpipeline.local.runner.state.StateDirectory;
 import dev.sensorpipeline.local.runner.stream.ShardActivity;
+import dev.sensorpipeline.local.runner.stream.StreamReadException;
 import dev.sensorpipeline.local.runner.stream.StreamReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The local event source mapping: reads the function's Kinesis mappings, and the configuration of what they invoke
@@ -51,6 +59,7 @@ public final class Runner {
     private final RunnerOptions options;
     private final ControlPlane controlPlane;
     private final StreamReader reader;
+    private final Destinations destinations;
     private final Console console;
     private final Clock clock;
     private final RunStats stats = new RunStats();
@@ -59,11 +68,12 @@ public final class Runner {
     private volatile Throwable fatal;
     private volatile int exitCode = EXIT_FAILED;
 
-    public Runner(RunnerOptions options, ControlPlane controlPlane, StreamReader reader, Console console,
-                  Clock clock) {
+    public Runner(RunnerOptions options, ControlPlane controlPlane, StreamReader reader, Destinations destinations,
+                  Console console, Clock clock) {
         this.options = options;
         this.controlPlane = controlPlane;
         this.reader = reader;
+        this.destinations = destinations;
         this.console = console;
         this.clock = clock;
     }
@@ -106,7 +116,9 @@ public final class Runner {
                 controlPlane.kinesisMappings(ofGivenName), console);
         List<EventSourceMapping> mappings = selection.mappings();
         mappings.forEach(controlPlane::requireStream);
-        String invokedArn = selection.invokedFunctionArn();
+        String alias = aliasFollowed(given, selection.invokedFunctionArn());
+        String invokedArn = alias == null ? selection.invokedFunctionArn()
+                : FunctionArn.parse(selection.invokedFunctionArn()).qualified(alias).toString();
         FunctionConfiguration function = controlPlane.function(invokedArn);
 
         StateDirectory state = StateDirectory.open(options.stateDir());
@@ -117,15 +129,23 @@ public final class Runner {
             task.prepare();
             warnIfNotTheDeployedCode(function, task.jar());
             LaunchPlan plan = new LaunchPlan(Path.of(System.getProperty("java.home"), "bin", "java"),
-                    libraries.classpath(), libraries.unpackNativeClient(functionDirectory.resolve("libaws-lambda-jni.so")),
+                    libraries.classpath(),
+                    libraries.unpackNativeClient(functionDirectory.resolve("libaws-lambda-jni.so")),
                     task.root(), libraries.directory(), options.awsEnvironment());
             console.info("function " + function.name() + " version " + function.versionOrLatest() + ", invoked as "
                     + invokedArn + " (" + function.runtime() + ", handler " + function.handler()
                     + ", timeout " + function.timeout().toSeconds() + " s, memory " + function.memoryMb() + " MB)"
                     + " from " + task.jar());
             console.info("its JVM, in " + task.root() + ": " + String.join(" ", plan.command(function)));
-            FunctionConfigSource configuration = new FunctionConfigSource(function,
-                    () -> controlPlane.function(invokedArn), CONFIG_REFRESH, System::nanoTime, console);
+            Supplier<FunctionConfiguration> configuration = alias == null
+                    ? new FunctionConfigSource(function, () -> controlPlane.function(invokedArn), CONFIG_REFRESH,
+                    System::nanoTime, console)
+                    : new AliasConfigSource(alias, function, () -> controlPlane.aliasVersion(name, alias),
+                    version -> controlPlane.function(name + ":" + version), console);
+            if (alias != null) {
+                console.info("following the alias " + alias + ": before each batch, the runner asks which version"
+                        + " it points at, and runs that one");
+            }
             try (RuntimeInvoker invoker = new RuntimeInvoker(configuration, config -> {
                 task.prepare();
                 return ExecutionEnvironment.start(config, invokedArn, plan, console);
@@ -133,7 +153,7 @@ public final class Runner {
                 List<MappingRunner> runners = new ArrayList<>();
                 for (EventSourceMapping mapping : mappings) {
                     runners.add(new MappingRunner(mapping, function, options.region(), reader, invoker, state,
-                            options.pollInterval(), stats, console, clock, this::fail));
+                            destinations, options.pollInterval(), stats, console, clock, this::fail));
                 }
                 for (MappingRunner runner : runners) {
                     runner.start();
@@ -150,7 +170,8 @@ public final class Runner {
         }
         if (fatal != null) {
             console.warn("failed: " + describe(fatal));
-            if (!(fatal instanceof SetupException)) {
+            // What the runner expects to meet says what it is in its message; anything else is a bug to report.
+            if (!(fatal instanceof SetupException || fatal instanceof StreamReadException)) {
                 fatal.printStackTrace();
             }
             return EXIT_FAILED;
@@ -190,6 +211,19 @@ public final class Runner {
         } finally {
             scheduler.shutdownNow();
         }
+    }
+
+    /**
+     * The alias whose version the runner follows, as Lambda routes each invocation through it: the one the mappings
+     * invoke (on AWS they name the alias), else the one given with the function's name (moto records the version
+     * an alias pointed at when the mapping was made); null when the runner runs $LATEST or a fixed version.
+     */
+    private static String aliasFollowed(FunctionReference given, String mappingsFunctionArn) {
+        FunctionArn invoked = FunctionArn.parse(mappingsFunctionArn);
+        if (invoked.isAlias()) {
+            return invoked.qualifier();
+        }
+        return FunctionArn.isAlias(given.qualifier()) ? given.qualifier() : null;
     }
 
     private void checkLimits(List<MappingRunner> runners, long startedAt) {

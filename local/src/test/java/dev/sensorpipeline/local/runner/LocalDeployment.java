@@ -5,15 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sensorpipeline.testkit.AwsCli;
 import dev.sensorpipeline.testkit.MotoServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 /**
  * What scripts/deploy.sh makes, made from the infra/ files with the real aws CLI on a moto_server: the tables and
@@ -107,7 +101,9 @@ final class LocalDeployment {
         return new Deployed(name, name, streamArn, createMapping(aliasArn, streamArn));
     }
 
-    /** The FunctionArn the endpoint keeps for the mapping: moto keeps the version an alias pointed at, AWS the alias. */
+    /**
+     * The FunctionArn the endpoint keeps for the mapping: moto keeps the version an alias pointed at, AWS the alias.
+     */
     String mappingFunctionArn(String uuid) {
         return json(cli.run("lambda", "get-event-source-mapping", "--uuid", uuid).orThrow().stdout())
                 .get("FunctionArn").asText();
@@ -135,19 +131,6 @@ final class LocalDeployment {
         return "{\"Variables\":{\"TABLE_NAME\":\"" + table + "\",\"REJECTS_TABLE_NAME\":\"" + rejectsTable
                 + "\",\"CHECK_TABLES_AT_START\":\"" + checkTablesAtStart
                 + "\",\"JAVA_TOOL_OPTIONS\":\"" + JAVA_TOOL_OPTIONS + "\"}}";
-    }
-
-    /** A deployment package of one class, as Lambda takes a jar. */
-    static Path jarOf(Class<?> type, Path jar) throws IOException {
-        String entry = type.getName().replace('.', '/') + ".class";
-        try (InputStream in = type.getClassLoader().getResourceAsStream(entry);
-             OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(new JarEntry(entry));
-            in.transferTo(out);
-            out.closeEntry();
-        }
-        return jar.toAbsolutePath();
     }
 
     static JsonNode json(String text) {

@@ -3,10 +3,8 @@ package dev.sensorpipeline.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sensorpipeline.local.runner.LocalDeployment.Deployed;
-import dev.sensorpipeline.local.runner.testfunction.TestFunction;
+import dev.sensorpipeline.local.runner.testfunction.TestFunctionJar;
 import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.LocalTables;
-import dev.sensorpipeline.testkit.MotoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsRequest;
@@ -35,46 +31,28 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * function's name, runs the configuration of the version the alias points at, not $LATEST's, tells the function the
  * ARN it was invoked by and its version, and does not take another function's mappings for its own.
  */
-class RunLocalAliasIT {
+class RunLocalAliasIT extends LocalEndpointFixture {
 
-    private static final MotoServer MOTO = MotoServer.shared();
-    private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
-    private static final String TEST_HANDLER = TestFunction.class.getName() + "::handleRequest";
+    private static final String FUNCTION_ARN_PREFIX = "arn:aws:lambda:us-east-1:123456789012:function:";
 
-    private static LocalDeployment deployment;
-    private static DynamoDbClient dynamoDb;
-    private static KinesisClient kinesis;
     private static KinesisClient onceOnly;
     private static Path testFunctionJar;
-
-    @TempDir
-    Path stateDir;
 
     @TempDir
     Path work;
 
     @BeforeAll
-    static void deployTablesAndRole(@TempDir Path jars) throws IOException {
-        deployment = LocalDeployment.fresh(MOTO);
-        dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
-        kinesis = LocalAws.kinesis(MOTO.endpoint());
+    static void buildAClientThatPutsOnceAndTheTestFunction(@TempDir Path jars) throws IOException {
         onceOnly = KinesisClient.builder().endpointOverride(MOTO.endpoint()).region(LocalAws.REGION)
                 .credentialsProvider(LocalAws.credentials())
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
                 .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-        testFunctionJar = LocalDeployment.jarOf(TestFunction.class, jars.resolve("test-function.jar"));
-    }
-
-    @BeforeEach
-    void emptyTheTables() {
-        LocalTables.emptySensorTables(dynamoDb);
+        testFunctionJar = TestFunctionJar.write(jars.resolve("test-function.jar"));
     }
 
     @AfterAll
-    static void close() {
-        dynamoDb.close();
-        kinesis.close();
+    static void closeTheClientThatPutsOnce() {
         onceOnly.close();
     }
 
@@ -131,18 +109,13 @@ class RunLocalAliasIT {
         putReadings(deployed.streamName(), "alias", 20);
 
         // when
-        int exitCode;
-        String output;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir,
-                "--function-name", deployed.functionName(), "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            output = runner.output();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", deployed.functionName(), "--until-idle", "2");
 
         // then
-        assertThat(exitCode).as(output).isZero();
+        assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(sensorIds("SensorData")).containsExactlyInAnyOrderElementsOf(sensorIds("alias", 20));
-        assertThat(output).contains("mapping " + deployed.mappingUuid()).containsPattern("START RequestId: \\S+"
+        assertThat(run.output()).contains("mapping " + deployed.mappingUuid()).containsPattern("START RequestId: \\S+"
                 + " Version: 1\\b");
     }
 
@@ -201,18 +174,13 @@ class RunLocalAliasIT {
         putReadings(other.streamName(), "other", 10);
 
         // when
-        int exitCode;
-        String output;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir,
-                "--function-name", "sensor-ingest", "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            output = runner.output();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", "sensor-ingest", "--until-idle", "2");
 
         // then
-        assertThat(exitCode).as(output).isZero();
+        assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(sensorIds("SensorData")).containsExactlyInAnyOrderElementsOf(sensorIds("own", 10));
-        assertThat(output).contains(own.mappingUuid()).doesNotContain(other.mappingUuid());
+        assertThat(run.output()).contains(own.mappingUuid()).doesNotContain(other.mappingUuid());
     }
 
     @Test
@@ -226,17 +194,12 @@ class RunLocalAliasIT {
         putOnStreamMappedToAVersion(name, List.of("r1"));
 
         // when
-        int exitCode;
-        String output;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name,
-                "--function-jar", testFunctionJar.toString(), "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            output = runner.output();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", name, "--function-jar", testFunctionJar.toString(), "--until-idle", "2");
 
         // then
-        assertThat(exitCode).as(output).isZero();
-        assertThat(output).contains("invoked as " + deployment.mappingFunctionArn(uuid) + ", version 1");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("invoked as " + deployment.mappingFunctionArn(uuid) + ", version 1");
     }
 
     @Test
@@ -254,19 +217,14 @@ class RunLocalAliasIT {
                 .data(SdkBytes.fromUtf8String("x1")).build());
 
         // when
-        int exitCode;
-        String output;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name + ":live",
-                "--function-jar", testFunctionJar.toString(), "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            output = runner.output();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", name + ":live", "--function-jar", testFunctionJar.toString(), "--until-idle", "2");
 
         // then
-        assertThat(exitCode).as(output).isZero();
+        assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(Files.readAllLines(processed)).containsExactlyElementsOf(sequenceNumbers(name + "-live"))
                 .hasSize(2);
-        assertThat(output).contains(", version 1").doesNotContain(onLatest);
+        assertThat(run.output()).contains(", version 1").doesNotContain(onLatest);
     }
 
     @Test
@@ -282,18 +240,13 @@ class RunLocalAliasIT {
         String onLatest = deployment.createMapping(name, latestStream);
 
         // when
-        int exitCode;
-        String stderr;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name,
-                "--function-jar", testFunctionJar.toString())) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            stderr = runner.stderr();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", name, "--function-jar", testFunctionJar.toString());
 
         // then
-        assertThat(exitCode).as(stderr).isEqualTo(3);
-        assertThat(stderr).contains("run-local: the enabled Kinesis event source mappings of 'two-targets' invoke 2"
-                        + " different versions or aliases")
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
+        assertThat(run.stderr()).contains("run-local: the enabled Kinesis event source mappings of 'two-targets'"
+                        + " invoke 2 different versions or aliases")
                 .contains(onAlias, onLatest, "--function-name").doesNotContain("\tat ");
     }
 
@@ -305,22 +258,59 @@ class RunLocalAliasIT {
         deployment.createAlias(name, "live", deployment.publishVersion(name));
 
         // when
-        int exitCode;
-        String stderr;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name,
-                "--function-jar", testFunctionJar.toString())) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            stderr = runner.stderr();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", name, "--function-jar", testFunctionJar.toString());
 
         // then
-        assertThat(exitCode).as(stderr).isEqualTo(3);
-        assertThat(stderr).contains("run-local: the function 'unmapped' has no Kinesis event source mapping")
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
+        assertThat(run.stderr()).contains("run-local: the function 'unmapped' has no Kinesis event source mapping")
                 .contains("run scripts/deploy.sh first").doesNotContain("\tat ");
     }
 
+    @Test
+    void runLocal_invokesTheNewVersionNext_inAnEnvironmentOfItsOwn_andSaysSo_whenTheAliasMovesWhileItRuns()
+            throws Exception {
+        // given: the alias live on version 1, the mapping on the alias, a first record processed
+        String name = "follows-the-alias";
+        Path processed = work.resolve("processed.log");
+        String streamArn = deployment.createStream(name, 1);
+        deployTestFunction(name, processed);
+        deployment.createMapping(deployment.createAlias(name, "live", deployment.publishVersion(name)), streamArn);
+        putOnStreamMappedToAVersion(name, List.of("r1"));
+        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name + ":live",
+                "--function-jar", testFunctionJar.toString(), "--until-idle", "8")) {
+            runner.awaitWhileRunning("the first record", RUN_LIMIT, () -> lineCount(processed) == 1);
+
+            // when: a changed configuration is published as version 2 and the alias moved to it, as a second
+            // deploy.sh does
+            deployment.cli().run("lambda", "update-function-configuration", "--function-name", name, "--environment",
+                    "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\",\"RELEASE\":\"2\"}}").orThrow();
+            String version2 = deployment.publishVersion(name);
+            deployment.cli().run("lambda", "update-alias", "--function-name", name, "--name", "live",
+                    "--function-version", version2).orThrow();
+            putOnStreamMappedToAVersion(name, List.of("r2"));
+            int exitCode = runner.awaitExit(RUN_LIMIT);
+
+            // then
+            String output = runner.output();
+            assertThat(exitCode).as(output).isZero();
+            assertThat(lineCount(processed)).as(output).isEqualTo(2);
+            assertThat(output).contains("version " + version2 + " now runs (was version 1): a cold start")
+                    .containsPattern("START RequestId: \\S+ Version: " + version2 + "\\b")
+                    .contains("invoked as " + FUNCTION_ARN_PREFIX + name + ":live, version " + version2);
+        }
+    }
+
+    private static long lineCount(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void deployTestFunction(String name, Path processed) {
-        deployment.createFunction(name, testFunctionJar.toString(), "--handler", TEST_HANDLER, "--environment",
-                "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\"}}");
+        deployment.createFunction(name, testFunctionJar.toString(), "--handler", TestFunctionJar.HANDLER,
+                "--environment", "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\"}}");
     }
 }

@@ -4,10 +4,7 @@ import static dev.sensorpipeline.local.runner.RunLocalIT.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sensorpipeline.local.runner.testfunction.TestFunction;
-import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.LocalTables;
-import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.local.runner.testfunction.TestFunctionJar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,71 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
 
 /**
  * How the runner answers a function that fails, as Lambda does: batch item failures resume the shard at the lowest
  * one reported; a thrown error bisects the batch; a timeout stops the function's JVM; records whose retries run
  * out are discarded, loudly.
  */
-class RunLocalErrorHandlingIT {
+class RunLocalErrorHandlingIT extends LocalEndpointFixture {
 
-    private static final MotoServer MOTO = MotoServer.shared();
-    private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
-    private static final String TEST_HANDLER = TestFunction.class.getName() + "::handleRequest";
-
-    private static LocalDeployment deployment;
-    private static DynamoDbClient dynamoDb;
-    private static KinesisClient kinesis;
     private static Path testFunctionJar;
-
-    @TempDir
-    Path stateDir;
 
     @TempDir
     Path work;
 
     @BeforeAll
-    static void deployTablesAndRole(@TempDir Path jars) throws IOException {
-        deployment = LocalDeployment.fresh(MOTO);
-        dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
-        kinesis = LocalAws.kinesis(MOTO.endpoint());
-        testFunctionJar = LocalDeployment.jarOf(TestFunction.class, jars.resolve("test-function.jar"));
-    }
-
-    @BeforeEach
-    void emptyTheTables() {
-        LocalTables.emptySensorTables(dynamoDb);
-    }
-
-    @AfterAll
-    static void close() {
-        dynamoDb.close();
-        kinesis.close();
-    }
-
-    /** Puts records one by one, in this order, on a one-shard stream; returns their sequence numbers. */
-    /** Items in a table, read with this class's own client: it must not depend on another class having run. */
-    private static int count(String table) {
-        return dynamoDb.scan(software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder().tableName(table)
-                .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT).build()).count();
-    }
-
-    private static List<String> putInOrder(String stream, List<String> data) {
-        List<String> sequenceNumbers = new ArrayList<>();
-        for (String record : data) {
-            sequenceNumbers.add(kinesis.putRecord(PutRecordRequest.builder().streamName(stream).partitionKey("k")
-                    .data(SdkBytes.fromUtf8String(record)).build()).sequenceNumber());
-        }
-        return sequenceNumbers;
+    static void writeTheTestFunction(@TempDir Path jars) throws IOException {
+        testFunctionJar = TestFunctionJar.write(jars.resolve("test-function.jar"));
     }
 
     @Test
@@ -141,23 +92,18 @@ class RunLocalErrorHandlingIT {
                 List.of("r1", "r2", "r3", "r4", "r5", "poison", "r7", "r8"));
 
         // when
-        int exitCode;
-        String output;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name,
-                "--function-jar", testFunctionJar.toString(), "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            output = runner.output();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", name, "--function-jar", testFunctionJar.toString(), "--until-idle", "2");
 
         // then
         String poison = sequenceNumbers.get(5);
         List<String> delivered = new ArrayList<>(sequenceNumbers);
         delivered.remove(poison);
-        assertThat(exitCode).as(output).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(Files.readAllLines(processed)).containsExactlyElementsOf(delivered);
-        assertThat(output).contains("bisecting it into 4 + 4 records", "bisecting it into 2 + 2 records",
+        assertThat(run.output()).contains("bisecting it into 4 + 4 records", "bisecting it into 2 + 2 records",
                 "bisecting it into 1 + 1 records", "java.lang.IllegalStateException: poison record " + poison);
-        assertThat(output).contains("DISCARDED 1 record, sequence number " + poison);
+        assertThat(run.output()).contains("DISCARDED 1 record, sequence number " + poison);
         List<String> discarded = Files.readAllLines(stateDir.resolve("mappings").resolve(mappingUuid(name))
                 .resolve("discarded.jsonl"));
         assertThat(discarded).singleElement().satisfies(line -> {
@@ -177,31 +123,24 @@ class RunLocalErrorHandlingIT {
                 "--timeout", "2");
 
         // when
-        int exitCode;
-        String output;
-        List<String> reports;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir, "--function-name", name,
-                "--function-jar", testFunctionJar.toString(), "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            output = runner.output();
-            reports = runner.reportLines();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", name, "--function-jar", testFunctionJar.toString(), "--until-idle", "2");
 
         // then
-        assertThat(exitCode).as(output).isEqualTo(1);
-        assertThat(output).contains("Task timed out after 2.00 seconds");
-        assertThat(output).contains("DISCARDED 1 record, sequence number " + sequenceNumbers.get(0));
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("Task timed out after 2.00 seconds");
+        assertThat(run.output()).contains("DISCARDED 1 record, sequence number " + sequenceNumbers.get(0));
         assertThat(Files.readAllLines(processed)).containsExactly(sequenceNumbers.get(1));
-        assertThat(reports).filteredOn(line -> line.contains("Status: timeout")).isNotEmpty()
+        assertThat(run.reportLines()).filteredOn(line -> line.contains("Status: timeout")).isNotEmpty()
                 .allMatch(line -> line.contains("Duration: 2"));
-        assertThat(reports.get(reports.size() - 1)).contains("Init Duration");
+        assertThat(run.reportLines().get(run.reportLines().size() - 1)).contains("Init Duration");
     }
 
     /** The test function on a one-shard stream, with its mapping allowing two retries; puts the records. */
     private List<String> deployTestFunction(String name, Path processed, List<String> records,
                                             String... functionOverrides) throws IOException {
         String streamArn = deployment.createStream(name, 1);
-        List<String> overrides = new ArrayList<>(List.of("--handler", TEST_HANDLER, "--environment",
+        List<String> overrides = new ArrayList<>(List.of("--handler", TestFunctionJar.HANDLER, "--environment",
                 "{\"Variables\":{\"PROCESSED_LOG\":\"" + processed + "\"}}"));
         overrides.addAll(List.of(functionOverrides));
         deployment.createFunction(name, testFunctionJar.toString(), overrides.toArray(String[]::new));

@@ -2,11 +2,7 @@ package dev.sensorpipeline.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sensorpipeline.local.runner.LocalDeployment.Deployed;
-import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.LocalTables;
-import dev.sensorpipeline.testkit.MotoServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,16 +19,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
@@ -41,35 +31,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * {@code scripts/run-local.sh} with the ingest function, as deployed from infra/ on a moto_server: readings put on
  * the stream with PutRecords end in the tables through the function's own JVM on the runtime interface client.
  */
-class RunLocalIT {
-
-    private static final MotoServer MOTO = MotoServer.shared();
-    private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
-
-    private static LocalDeployment deployment;
-    private static DynamoDbClient dynamoDb;
-    private static KinesisClient kinesis;
-
-    @TempDir
-    Path stateDir;
-
-    @BeforeAll
-    static void deployTablesAndRole() {
-        deployment = LocalDeployment.fresh(MOTO);
-        dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
-        kinesis = LocalAws.kinesis(MOTO.endpoint());
-    }
-
-    @BeforeEach
-    void emptyTheTables() {
-        LocalTables.emptySensorTables(dynamoDb);
-    }
-
-    @AfterAll
-    static void close() {
-        dynamoDb.close();
-        kinesis.close();
-    }
+class RunLocalIT extends LocalEndpointFixture {
 
     /** A reading's JSON, keyed sensor-I at a time of its own. */
     static String reading(String prefix, int i) {
@@ -98,10 +60,6 @@ class RunLocalIT {
         return items;
     }
 
-    static int count(String table) {
-        return scan(table).size();
-    }
-
     @Test
     void runLocal_storesEveryReadingOnce_andRejectsTheRest_acrossBothShards_inTheFunctionsOwnJvm() throws Exception {
         // given
@@ -121,18 +79,11 @@ class RunLocalIT {
                 "shardId-000000000001").contains("shardId-000000000000", "shardId-000000000001");
 
         // when
-        int exitCode;
-        List<String> reports;
-        String stdout;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir,
-                "--function-name", deployed.functionName(), "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            reports = runner.reportLines();
-            stdout = runner.output();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", deployed.functionName(), "--until-idle", "2");
 
         // then
-        assertThat(exitCode).as(stdout).isZero();
+        assertThat(run.exitCode()).as(run.output()).isZero();
         Map<String, String> stored = new HashMap<>();
         for (Map<String, AttributeValue> item : scan("SensorData")) {
             stored.put(item.get("SensorId").s() + "@" + item.get("CurrentTime").n(), item.get("Temperature").n());
@@ -150,11 +101,12 @@ class RunLocalIT {
             }
         }
         assertThat(rejected).isEqualTo(expectedRejects);
-        assertThat(reports).as(stdout).hasSizeGreaterThanOrEqualTo(2);
+        List<String> reports = run.reportLines();
+        assertThat(reports).as(run.output()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(reports.get(0)).matches("REPORT RequestId: \\S+\\tDuration: [0-9.]+ ms\\tBilled Duration: \\d+ ms"
                 + "\\tMemory Size: 1024 MB\\tMax Memory Used: [1-9]\\d* MB\\tInit Duration: [0-9.]+ ms");
         assertThat(reports.subList(1, reports.size())).noneMatch(line -> line.contains("Init Duration"));
-        assertThat(stdout).contains("\"message\":\"batch processed\"");
+        assertThat(run.output()).contains("\"message\":\"batch processed\"");
     }
 
     @Test
@@ -170,19 +122,14 @@ class RunLocalIT {
         put("ingest-latest", List.of(reading("after", 1), reading("after", 2), reading("after", 3)));
 
         // when
-        int exitCode;
-        String output;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir,
-                "--function-name", "ingest-latest", "--until-idle", "2")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            output = runner.output();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", "ingest-latest", "--until-idle", "2");
 
         // then
-        assertThat(exitCode).as(output).isZero();
+        assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(scan("SensorData")).extracting(item -> item.get("SensorId").s())
                 .containsExactlyInAnyOrder("after-1", "after-2", "after-3");
-        assertThat(output).contains("mapping " + uuid).contains("start at AT_TIMESTAMP");
+        assertThat(run.output()).contains("mapping " + uuid).contains("start at AT_TIMESTAMP");
     }
 
     @Test
@@ -226,17 +173,12 @@ class RunLocalIT {
     @Test
     void runLocal_exitsThree_namingWhatIsMissing_whenTheFunctionIsNotDeployed() throws Exception {
         // when
-        int exitCode;
-        String stderr;
-        try (RunnerProcess runner = RunnerProcess.start(MOTO.endpoint(), stateDir,
-                "--function-name", "no-such-function")) {
-            exitCode = runner.awaitExit(RUN_LIMIT);
-            stderr = runner.stderr();
-        }
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", "no-such-function");
 
         // then
-        assertThat(exitCode).isEqualTo(3);
-        assertThat(stderr).contains("run-local: no function 'no-such-function' at " + MOTO.endpoint())
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stderr()).contains("run-local: no function 'no-such-function' at " + MOTO.endpoint())
                 .contains("run scripts/deploy.sh first").doesNotContain("\tat ");
     }
 

@@ -49,6 +49,23 @@ final class RunnerProcess implements AutoCloseable {
         }
     }
 
+    /** A run from its start to its exit: the exit code and what it printed. */
+    record Finished(int exitCode, String stdout, String stderr, List<String> reportLines) {
+
+        /** Both, for assertion messages. */
+        String output() {
+            return "stdout:\n" + stdout + "\nstderr:\n" + stderr;
+        }
+    }
+
+    /** Starts the script and waits for it to exit by itself (--until-idle, --max-runtime, a failure). */
+    static Finished run(URI endpoint, Path stateDir, Duration timeout, String... args) throws InterruptedException {
+        try (RunnerProcess runner = start(endpoint, stateDir, args)) {
+            int exitCode = runner.awaitExit(timeout);
+            return new Finished(exitCode, runner.stdout(), runner.stderr(), runner.reportLines());
+        }
+    }
+
     /** Waits for the runner to exit; returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -57,6 +74,11 @@ final class RunnerProcess implements AutoCloseable {
                     + "\nstderr:\n" + stderr());
         }
         return process.exitValue();
+    }
+
+    /** SIGTERM, as {@code kill} or a service manager stops it; Ctrl-C's SIGINT takes the same path. */
+    void terminate() {
+        process.destroy();
     }
 
     /** SIGKILL, as {@code kill -9}: no shutdown hook runs. */

@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.config;
 
-import dev.sensorpipeline.local.runner.SetupException;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetAliasRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.ListEventSourceMappingsRequest;
@@ -94,6 +95,13 @@ public final class ControlPlane {
         return kinesisMappings;
     }
 
+    /** The version the alias points at now, as GetAlias gives it. */
+    public String aliasVersion(String functionName, String alias) {
+        return call(() -> lambda.getAlias(GetAliasRequest.builder().functionName(functionName).name(alias).build())
+                .functionVersion(), "no alias '" + alias + "' of the function '" + functionName + "' at " + endpoint
+                + ": " + DEPLOY_HINT);
+    }
+
     /** Fails naming the stream when it does not exist. */
     public void requireStream(EventSourceMapping mapping) {
         try {
@@ -112,10 +120,6 @@ public final class ControlPlane {
         if (m.filterCriteria() != null && m.filterCriteria().hasFilters() && !m.filterCriteria().filters().isEmpty()) {
             ignored.add("FilterCriteria (every record is delivered)");
         }
-        if (m.destinationConfig() != null && m.destinationConfig().onFailure() != null
-                && m.destinationConfig().onFailure().destination() != null) {
-            ignored.add("DestinationConfig.OnFailure (discarded records are listed in discarded.jsonl instead)");
-        }
         if (m.tumblingWindowInSeconds() != null && m.tumblingWindowInSeconds() > 0) {
             ignored.add("TumblingWindowInSeconds");
         }
@@ -124,6 +128,8 @@ public final class ControlPlane {
             ignored.add("ParallelizationFactor " + parallelization + " (one batch per shard at a time)");
         }
         Integer maxAge = m.maximumRecordAgeInSeconds();
+        String onFailure = m.destinationConfig() == null || m.destinationConfig().onFailure() == null
+                ? null : m.destinationConfig().onFailure().destination();
         return new EventSourceMapping(m.uuid(), m.eventSourceArn(), m.functionArn(), m.state(),
                 orDefault(m.batchSize(), 100),
                 Duration.ofSeconds(orDefault(m.maximumBatchingWindowInSeconds(), 0)),
@@ -135,6 +141,7 @@ public final class ControlPlane {
                 maxAge == null || maxAge < 0 ? null : Duration.ofSeconds(maxAge),
                 parallelization,
                 m.lastModified() == null ? Instant.EPOCH : m.lastModified(),
+                onFailure == null || onFailure.isEmpty() ? null : onFailure,
                 ignored);
     }
 
@@ -153,7 +160,8 @@ public final class ControlPlane {
 
     private SetupException unreachable(SdkClientException e) {
         return new SetupException("cannot reach " + endpoint + " (" + e.getMessage() + "). Is the local endpoint"
-                + " running (e.g. moto_server), and do AWS_ENDPOINT_URL and AWS_REGION point at it?", e);
+                + " running (start it with scripts/moto_server.py), and do AWS_ENDPOINT_URL and AWS_REGION point at"
+                + " it?", e);
     }
 
     private static int orDefault(Integer value, int fallback) {

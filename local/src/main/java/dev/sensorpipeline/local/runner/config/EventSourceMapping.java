@@ -12,6 +12,7 @@ import java.util.List;
  * @param maximumRetryAttempts      -1: retry until the records expire
  * @param maximumRecordAge          null: no limit (-1)
  * @param lastModified              when the mapping was created or last changed: {@code LATEST} counts from here
+ * @param onFailureDestination      {@code DestinationConfig.OnFailure.Destination}; null when there is none
  * @param ignoredSettings           settings present that the runner does not apply, for a warning
  */
 public record EventSourceMapping(String uuid, String eventSourceArn, String functionArn, String state, int batchSize,
@@ -19,7 +20,7 @@ public record EventSourceMapping(String uuid, String eventSourceArn, String func
                                  Instant startingPositionTimestamp, boolean reportBatchItemFailures,
                                  boolean bisectBatchOnFunctionError, int maximumRetryAttempts,
                                  Duration maximumRecordAge, int parallelizationFactor, Instant lastModified,
-                                 List<String> ignoredSettings) {
+                                 String onFailureDestination, List<String> ignoredSettings) {
 
     public EventSourceMapping {
         ignoredSettings = List.copyOf(ignoredSettings);
@@ -48,6 +49,7 @@ public record EventSourceMapping(String uuid, String eventSourceArn, String func
                 + ", BisectBatchOnFunctionError " + bisectBatchOnFunctionError
                 + ", MaximumRetryAttempts " + maximumRetryAttempts
                 + ", MaximumRecordAgeInSeconds " + (maximumRecordAge == null ? -1 : maximumRecordAge.toSeconds())
+                + ", OnFailure " + (onFailureDestination == null ? "none" : onFailureDestination)
                 + ", created or last modified " + lastModified;
     }
 }

@@ -53,6 +53,21 @@ public record FunctionArn(String partition, String region, String account, Strin
         return qualifier == null ? LATEST : qualifier;
     }
 
+    /** The same function with this qualifier. */
+    public FunctionArn qualified(String newQualifier) {
+        return new FunctionArn(partition, region, account, name, newQualifier);
+    }
+
+    /** True when the qualifier names an alias: neither a version number nor {@code $LATEST}. */
+    public boolean isAlias() {
+        return isAlias(qualifier);
+    }
+
+    /** True when {@code qualifier} names an alias: neither a version number nor {@code $LATEST}, nor absent. */
+    public static boolean isAlias(String qualifier) {
+        return qualifier != null && !LATEST.equals(qualifier) && !qualifier.chars().allMatch(Character::isDigit);
+    }
+
     /** {@code NAME} or {@code NAME:QUALIFIER}, for messages and {@code --function-name}. */
     public String shortName() {
         return qualifier == null ? name : name + ":" + qualifier;

@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.config;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package dev.sensorpipeline.local.runner.config;
 
-import dev.sensorpipeline.local.runner.Console;
-import dev.sensorpipeline.local.runner.SetupException;
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,13 @@
 package dev.sensorpipeline.local.runner.delivery;
 
-import dev.sensorpipeline.local.runner.Console;
-import dev.sensorpipeline.local.runner.RunStats;
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.RunStats;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
+import dev.sensorpipeline.local.runner.failure.FailedBatch;
+import dev.sensorpipeline.local.runner.failure.FailureCondition;
+import dev.sensorpipeline.local.runner.failure.FailureDeliveryException;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
-import dev.sensorpipeline.local.runner.function.FunctionResult;
-import dev.sensorpipeline.local.runner.state.DiscardLog;
+import dev.sensorpipeline.local.runner.function.InvocationResult;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
 import dev.sensorpipeline.model.retry.Backoff;
 import dev.sensorpipeline.model.retry.Sleeper;
@@ -20,7 +22,9 @@ import java.util.List;
 /**
  * Takes one batch of a shard to the function until every record in it is acknowledged or discarded, in order: a
  * retried or bisected part is always finished before anything after it is sent, and nothing newer from the shard is
- * read until the whole batch is done. The checkpoint moves after every part that is done.
+ * read until the whole batch is done. The checkpoint moves after every part that is done. Records given up on are
+ * done only once their on-failure document is delivered: until then the delivery is tried again, and the checkpoint
+ * does not move past them.
  */
 public final class BatchDelivery {
 
@@ -34,6 +38,9 @@ public final class BatchDelivery {
      * itself, without jitter.
      */
     public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
+
+    /** Between attempts to deliver an on-failure document: a destination that is down is not hammered. */
+    static final Backoff DESTINATION_BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final String shardId;
     private final FunctionInvoker invoker;
@@ -86,15 +93,15 @@ public final class BatchDelivery {
     private Step invoke(Segment segment) throws InterruptedException {
         console.info(shardId + ": invoking with " + segment.describe()
                 + (segment.retries() > 0 ? " (retry " + segment.retries() + ")" : ""));
-        FunctionResult result = invoker.invoke(events.build(shardId, segment.records()));
-        BatchOutcome outcome = settings.interpreter().interpret(result, segment);
+        InvocationResult invocation = invoker.invoke(events.build(shardId, segment.records()));
+        BatchOutcome outcome = settings.interpreter().interpret(invocation.result(), segment);
         Step step = settings.policy().next(segment, outcome);
         stats.invoked(!(outcome instanceof BatchOutcome.Success));
         stats.acknowledged(step.acknowledged());
         report(segment, outcome, step);
         if (!step.discarded().isEmpty()) {
-            progress.discard(step.discarded(), DiscardLog.Condition.RetryAttemptsExhausted, segment.retries() + 1);
-            stats.discarded(step.discarded().size());
+            discard(new FailedBatch(shardId, step.discarded(), FailureCondition.RetryAttemptsExhausted,
+                    segment.retries() + 1, invocation, events.build(shardId, step.discarded())));
         }
         if (step.checkpointAfter() != null) {
             progress.checkpoint(step.checkpointAfter());
@@ -119,7 +126,7 @@ public final class BatchDelivery {
      * Drops, loudly, the records older than {@code MaximumRecordAgeInSeconds}; returns what is left, or null when
      * nothing is.
      */
-    private Segment withoutExpiredRecords(Segment segment) {
+    private Segment withoutExpiredRecords(Segment segment) throws InterruptedException {
         if (settings.maximumRecordAge() == null) {
             return segment;
         }
@@ -132,13 +139,32 @@ public final class BatchDelivery {
         if (expired.isEmpty()) {
             return segment;
         }
-        progress.discard(expired, DiscardLog.Condition.RecordAgeExceeded, segment.retries());
-        stats.discarded(expired.size());
+        discard(new FailedBatch(shardId, expired, FailureCondition.RecordAgeExceeded, segment.retries(), null,
+                events.build(shardId, expired)));
         if (fresh.isEmpty()) {
             progress.checkpoint(segment.last().sequenceNumber());
             return null;
         }
         return new Segment(fresh, segment.retries());
+    }
+
+    /**
+     * Hands the records to the destination until it takes them. Stopping meanwhile leaves them unfinished: the
+     * checkpoint is before them, and the next run reads them again.
+     */
+    private void discard(FailedBatch batch) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                progress.discard(batch);
+                stats.discarded(batch.records().size());
+                return;
+            } catch (FailureDeliveryException e) {
+                Duration wait = DESTINATION_BACKOFF.ceiling(attempt);
+                console.warn(shardId + ": cannot deliver the on-failure document of " + batch.describe() + " ("
+                        + e.getMessage() + "); not moving past them, trying again in " + wait.toMillis() + " ms");
+                sleeper.sleep(wait);
+            }
+        }
     }
 
     private String retriesAllowed() {

@@ -56,14 +56,6 @@ public record Segment(List<StreamRecord> records, int retries) {
 
     /** "3 records, sequence numbers 5..7". */
     public String describe() {
-        return describe(records);
-    }
-
-    public static String describe(List<StreamRecord> records) {
-        String first = records.get(0).sequenceNumber();
-        String last = records.get(records.size() - 1).sequenceNumber();
-        return records.size() == 1
-                ? "1 record, sequence number " + first
-                : records.size() + " records, sequence numbers " + first + ".." + last;
+        return StreamRecord.describe(records);
     }
 }

@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.function;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.config.FunctionConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -71,7 +71,8 @@ public record LaunchPlan(Path javaBinary, List<Path> runtimeClasspath, Path nati
         environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         environment.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
-        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + (function.runtime() == null ? "java" : function.runtime()));
+        environment.put("AWS_EXECUTION_ENV",
+                "AWS_Lambda_" + (function.runtime() == null ? "java" : function.runtime()));
         environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", function.versionOrLatest());
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));

@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.function;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

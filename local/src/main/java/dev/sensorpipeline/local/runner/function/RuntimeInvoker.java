@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.function;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.config.FunctionConfiguration;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,15 +37,21 @@ public final class RuntimeInvoker implements FunctionInvoker {
     }
 
     @Override
-    public synchronized FunctionResult invoke(byte[] event) throws InterruptedException {
+    public synchronized InvocationResult invoke(byte[] event) throws InterruptedException {
         if (Thread.interrupted() || closed) {
             throw new InterruptedException("stopping");
         }
         FunctionConfiguration current = configuration.get();
         if (environment != null && !environment.configuration().equals(current)) {
-            console.info("the function's configuration changed (version " + current.versionOrLatest()
-                    + ", LastModified " + current.lastModified()
-                    + "): the next invocation starts a new execution environment");
+            String was = environment.configuration().versionOrLatest();
+            if (!was.equals(current.versionOrLatest())) {
+                console.info("version " + current.versionOrLatest() + " now runs (was version " + was + "): a cold"
+                        + " start of an execution environment of version " + current.versionOrLatest());
+            } else {
+                console.info("the function's configuration changed (version " + current.versionOrLatest()
+                        + ", LastModified " + current.lastModified()
+                        + "): the next invocation starts a new execution environment");
+            }
             retire();
         }
         if (environment != null && !environment.isAlive()) {
@@ -58,8 +64,9 @@ public final class RuntimeInvoker implements FunctionInvoker {
         }
         ExecutionEnvironment env = environment;
         Invocation invocation = env.submit(event);
+        String version = current.versionOrLatest();
         if (!await(invocation.started(), env, initLimit(current))) {
-            return initFailed(env);
+            return new InvocationResult(invocation.requestId(), version, initFailed(env));
         }
         Instant started = invocation.started().join();
         String requestId = invocation.requestId();
@@ -71,7 +78,7 @@ public final class RuntimeInvoker implements FunctionInvoker {
         if (answered) {
             FunctionResult result = invocation.result().join();
             end(requestId, duration, env, cold, "");
-            return result;
+            return new InvocationResult(requestId, version, result);
         }
         if (!env.isAlive()) {
             String message = "Runtime exited with error: exit status " + env.exitCode();
@@ -79,14 +86,14 @@ public final class RuntimeInvoker implements FunctionInvoker {
             console.log("Runtime.ExitError");
             end(requestId, duration, env, cold, "\tStatus: error\tError Type: Runtime.ExitError");
             retire();
-            return new FunctionResult.Error("Runtime.ExitError", message);
+            return new InvocationResult(requestId, version, new FunctionResult.Error("Runtime.ExitError", message));
         }
         String message = String.format(Locale.ROOT, "Task timed out after %.2f seconds",
                 current.timeout().toMillis() / 1000.0);
         console.log(Instant.now() + " " + requestId + " " + message);
         end(requestId, duration, env, cold, "\tStatus: timeout");
         retire();
-        return new FunctionResult.Error("Sandbox.Timedout", message);
+        return new InvocationResult(requestId, version, new FunctionResult.Error("Sandbox.Timedout", message));
     }
 
     /** Execution environments started so far. */

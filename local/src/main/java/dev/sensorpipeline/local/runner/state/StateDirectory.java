@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.state;
 
-import dev.sensorpipeline.local.runner.SetupException;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

@@ -1,7 +1,6 @@
 package dev.sensorpipeline.local.runner.stream;
 
-import dev.sensorpipeline.local.runner.Console;
-import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
+import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.model.retry.Backoff;
 import dev.sensorpipeline.model.retry.Sleeper;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Reads a shard into batches as Lambda's event source mapping does: at most {@code BatchSize} records and at most
@@ -19,8 +19,14 @@ import java.util.function.LongSupplier;
  */
 public final class BatchCollector {
 
-    /** The settings that shape a batch. */
-    public record Settings(int batchSize, Duration batchingWindow, Duration pollInterval, int maxEventBytes) {
+    /**
+     * The settings that shape a batch.
+     *
+     * @param maxEventBytes the most a batch's invocation event may hold
+     * @param eventBytesOf  an upper bound of the bytes a record adds to that event
+     */
+    public record Settings(int batchSize, Duration batchingWindow, Duration pollInterval, int maxEventBytes,
+                           ToIntFunction<StreamRecord> eventBytesOf) {
     }
 
     /** A batch, or nothing yet; {@code shardEnded} when the shard is closed and every record in it was returned. */
@@ -115,7 +121,7 @@ public final class BatchCollector {
     /** Moves carried records into the batch while they fit. */
     private void takeCarried(List<StreamRecord> batch, int[] bytes) {
         while (!carried.isEmpty() && batch.size() < settings.batchSize()) {
-            int size = KinesisEventBuilder.estimatedSize(carried.peek());
+            int size = settings.eventBytesOf().applyAsInt(carried.peek());
             if (!batch.isEmpty() && bytes[0] + size > settings.maxEventBytes()) {
                 return;
             }
@@ -161,6 +167,10 @@ public final class BatchCollector {
     }
 
     private void waitAfter(StreamReadException e) throws InterruptedException {
+        if (Thread.interrupted()) {
+            // A read cut short because the runner is stopping: not a problem with the stream.
+            throw new InterruptedException("stopping");
+        }
         if (e.kind() == StreamReadException.Kind.UNAVAILABLE && !warnedUnavailable) {
             console.warn(shardId + ": cannot read the stream (" + e.getMessage() + "); trying again");
             warnedUnavailable = true;

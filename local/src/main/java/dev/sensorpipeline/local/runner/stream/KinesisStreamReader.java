@@ -2,6 +2,7 @@ package dev.sensorpipeline.local.runner.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -99,6 +100,10 @@ public final class KinesisStreamReader implements StreamReader {
             }
             throw e;
         } catch (SdkClientException e) {
+            if (e instanceof AbortedException) {
+                // The SDK's word for a call cut short by an interrupt: the runner is stopping. Keep the flag.
+                Thread.currentThread().interrupt();
+            }
             throw new StreamReadException(StreamReadException.Kind.UNAVAILABLE, e.getMessage(), e);
         }
     }

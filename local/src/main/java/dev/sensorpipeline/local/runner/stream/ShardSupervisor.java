@@ -1,6 +1,6 @@
 package dev.sensorpipeline.local.runner.stream;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,8 +146,8 @@ public final class ShardSupervisor {
             Thread.currentThread().interrupt();
         } catch (StreamReadException e) {
             onFatal.accept(e.kind() == StreamReadException.Kind.NOT_FOUND
-                    ? new IllegalStateException("the stream " + streamArn + " or its shard " + poller.shardId()
-                    + " no longer exists: " + e.getMessage(), e)
+                    ? new StreamReadException(e.kind(), "the stream " + streamArn + " or its shard "
+                    + poller.shardId() + " no longer exists (was it deleted?): " + e.getMessage(), e)
                     : e);
         } catch (RuntimeException | Error e) {
             onFatal.accept(e);

@@ -82,4 +82,13 @@ class FunctionArnTest {
         assertThatThrownBy(() -> FunctionArn.parse("sensor-ingest")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sensor-ingest");
     }
+
+    @Test
+    void isAlias_holdsForANamedQualifier_notForAVersionNumberOrLatestOrNone() {
+        // when / then
+        assertThat(FunctionArn.isAlias("live")).isTrue();
+        assertThat(FunctionArn.isAlias("12")).isFalse();
+        assertThat(FunctionArn.isAlias(FunctionArn.LATEST)).isFalse();
+        assertThat(FunctionArn.isAlias(null)).isFalse();
+    }
 }

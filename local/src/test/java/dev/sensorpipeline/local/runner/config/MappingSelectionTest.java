@@ -3,8 +3,8 @@ package dev.sensorpipeline.local.runner.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sensorpipeline.local.runner.Console;
-import dev.sensorpipeline.local.runner.SetupException;
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.SetupException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,8 @@ class MappingSelectionTest {
 
     private static EventSourceMapping mapping(String uuid, String functionArn, String state) {
         return new EventSourceMapping(uuid, "arn:aws:kinesis:us-east-1:123456789012:stream/" + uuid, functionArn,
-                state, 100, Duration.ZERO, "LATEST", null, true, true, -1, null, 1, Instant.EPOCH, List.of());
+                state, 100, Duration.ZERO, "LATEST", null, true, true, -1, null, 1, Instant.EPOCH, null,
+                List.of());
     }
 
     private static EventSourceMapping mapping(String uuid, String functionArn) {

@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sensorpipeline.local.runner.Console;
-import dev.sensorpipeline.local.runner.RunStats;
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.RunStats;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
+import dev.sensorpipeline.local.runner.failure.FailedBatch;
+import dev.sensorpipeline.local.runner.failure.FailureDeliveryException;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.function.FunctionResult;
-import dev.sensorpipeline.local.runner.state.DiscardLog;
-import dev.sensorpipeline.local.runner.stream.StreamRecord;
+import dev.sensorpipeline.local.runner.function.InvocationResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,7 +43,7 @@ class BatchDeliveryTest {
         }
 
         @Override
-        public FunctionResult invoke(byte[] event) {
+        public InvocationResult invoke(byte[] event) {
             List<String> sequenceNumbers = new ArrayList<>();
             try {
                 for (JsonNode record : JSON.readTree(event).get("Records")) {
@@ -52,7 +53,7 @@ class BatchDeliveryTest {
                 throw new UncheckedIOException(e);
             }
             invocations.add(sequenceNumbers);
-            return script.apply(sequenceNumbers);
+            return new InvocationResult("request-" + invocations.size(), "$LATEST", script.apply(sequenceNumbers));
         }
 
         @Override
@@ -60,9 +61,11 @@ class BatchDeliveryTest {
         }
     }
 
-    /** The shard's checkpoints and discards, in order. */
+    /** The shard's checkpoints and discards, in order; the first {@code refusals} discards fail to deliver. */
     private static final class RecordedProgress implements ShardProgress {
         final List<String> events = new ArrayList<>();
+        final List<FailedBatch> discarded = new ArrayList<>();
+        int refusals;
 
         @Override
         public void checkpoint(String sequenceNumber) {
@@ -70,9 +73,16 @@ class BatchDeliveryTest {
         }
 
         @Override
-        public void discard(List<StreamRecord> records, DiscardLog.Condition condition, int attempts) {
-            events.add("discard " + String.join(",", sequenceNumbers(records)) + " " + condition + " after "
-                    + attempts);
+        public void discard(FailedBatch batch) {
+            String event = "discard " + String.join(",", sequenceNumbers(batch.records())) + " "
+                    + batch.condition() + " after " + batch.approximateInvokeCount();
+            if (refusals > 0) {
+                refusals--;
+                events.add(event + " refused");
+                throw new FailureDeliveryException("NoSuchBucket (The specified bucket does not exist)", null);
+            }
+            events.add(event);
+            discarded.add(batch);
         }
     }
 
@@ -85,7 +95,8 @@ class BatchDeliveryTest {
         return new BatchDelivery("shardId-000000000000", function,
                 new KinesisEventBuilder("arn:aws:kinesis:us-east-1:123456789012:stream/s", "us-east-1",
                         "arn:aws:iam::123456789012:role/r"),
-                new BatchDelivery.Settings(new ResponseInterpreter(true), policy, BatchDelivery.DEFAULT_BACKOFF, maximumAge),
+                new BatchDelivery.Settings(new ResponseInterpreter(true), policy, BatchDelivery.DEFAULT_BACKOFF,
+                        maximumAge),
                 progress, new RunStats(), console, waits::add, clock);
     }
 
@@ -167,5 +178,42 @@ class BatchDeliveryTest {
         // then
         assertThat(function.invocations).containsExactly(List.of("3", "4", "5"));
         assertThat(progress.events).containsExactly("discard 1,2 RecordAgeExceeded after 0", "checkpoint 5");
+    }
+
+    @Test
+    void deliver_keepsDeliveringTheDocumentOfDiscardedRecords_andMovesPastThemOnlyOnceDelivered() throws Exception {
+        // given: the destination refuses the first two deliveries
+        progress.refusals = 2;
+        ScriptedFunction function = new ScriptedFunction(batch -> batch.contains("2")
+                ? new FunctionResult.Error("java.lang.IllegalStateException", "poison") : OK);
+
+        // when
+        delivery(function, new RetryPolicy(false, 0)).deliver(numbered(1, 2));
+
+        // then
+        assertThat(progress.events).containsExactly("discard 1,2 RetryAttemptsExhausted after 1 refused",
+                "discard 1,2 RetryAttemptsExhausted after 1 refused", "discard 1,2 RetryAttemptsExhausted after 1",
+                "checkpoint 2");
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("cannot deliver the on-failure document of"
+                + " 2 records, sequence numbers 1..2 of shardId-000000000000 (NoSuchBucket (The specified bucket does"
+                + " not exist)); not moving past them, trying again in 1000 ms");
+    }
+
+    @Test
+    void deliver_givesTheDestinationTheLastInvocationAndTheEventOfExactlyTheDiscardedRecords() throws Exception {
+        // given: the records from 3 on keep failing
+        ScriptedFunction function = new ScriptedFunction(batch -> batch.contains("3") ? failures("3") : OK);
+
+        // when
+        delivery(function, new RetryPolicy(true, 1)).deliver(numbered(1, 4));
+
+        // then
+        assertThat(progress.discarded).singleElement().satisfies(batch -> {
+            assertThat(sequenceNumbers(batch.records())).containsExactly("3", "4");
+            assertThat(batch.lastInvocation().requestId()).isEqualTo("request-2");
+            assertThat(batch.lastInvocation().functionError()).isFalse();
+            assertThat(JSON.readTree(batch.event()).findValuesAsText("sequenceNumber")).containsExactly("3", "4");
+        });
     }
 }

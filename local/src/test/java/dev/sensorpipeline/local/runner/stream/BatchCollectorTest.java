@@ -4,7 +4,7 @@ import static dev.sensorpipeline.local.runner.stream.Records.numbered;
 import static dev.sensorpipeline.local.runner.stream.Records.sequenceNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,7 +27,8 @@ class BatchCollectorTest {
 
     private BatchCollector collector(int batchSize, Duration window, int maxEventBytes) {
         return new BatchCollector(stream, "arn:aws:kinesis:us-east-1:123456789012:stream/s", "shardId-000000000000",
-                StartPosition.trimHorizon(), new BatchCollector.Settings(batchSize, window, POLL, maxEventBytes),
+                StartPosition.trimHorizon(), new BatchCollector.Settings(batchSize, window, POLL, maxEventBytes,
+                        KinesisEventBuilder::estimatedSize),
                 activity, console, duration -> {
                     waits.add(duration);
                     now[0] += duration.toNanos();
@@ -95,7 +96,8 @@ class BatchCollectorTest {
         onWait = () -> stream.records.add(Records.record(arrivals[0]++));
         BatchCollector collector = new BatchCollector(stream, "arn", "shardId-000000000000",
                 StartPosition.trimHorizon(), new BatchCollector.Settings(100, Duration.ofSeconds(1),
-                Duration.ofMillis(300), KinesisEventBuilder.MAX_EVENT_BYTES), activity, console, duration -> {
+                Duration.ofMillis(300), KinesisEventBuilder.MAX_EVENT_BYTES, KinesisEventBuilder::estimatedSize),
+                activity, console, duration -> {
                     waits.add(duration);
                     now[0] += duration.toNanos();
                     onWait.run();

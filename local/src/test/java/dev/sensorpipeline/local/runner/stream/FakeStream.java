@@ -9,15 +9,15 @@ import java.util.List;
  * One shard in memory, read as Kinesis is: iterators are positions, GetRecords returns at most {@code perRead}
  * records, and failures can be scripted for the next reads.
  */
-final class FakeStream implements StreamReader {
+public final class FakeStream implements StreamReader {
 
-    final List<StreamRecord> records = new ArrayList<>();
+    public final List<StreamRecord> records = new ArrayList<>();
     final List<StartPosition> iteratorsAskedFor = new ArrayList<>();
     final Deque<StreamReadException.Kind> nextReadFailures = new ArrayDeque<>();
     final java.util.Map<Integer, StreamReadException.Kind> failAtRead = new java.util.HashMap<>();
     private int reads;
     int perRead = Integer.MAX_VALUE;
-    boolean closed;
+    public boolean closed;
 
     @Override
     public List<ShardInfo> listShards(String streamArn) {

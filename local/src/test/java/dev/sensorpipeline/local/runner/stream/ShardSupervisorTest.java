@@ -2,7 +2,7 @@ package dev.sensorpipeline.local.runner.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sensorpipeline.local.runner.Console;
+import dev.sensorpipeline.local.runner.base.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.sensorpipeline.local.runner.stream;
+package dev.sensorpipeline.local.runner.delivery;
 
 import static dev.sensorpipeline.local.runner.stream.Records.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sensorpipeline.local.runner.Console;
-import dev.sensorpipeline.local.runner.RunStats;
-import dev.sensorpipeline.local.runner.delivery.BatchDelivery;
-import dev.sensorpipeline.local.runner.delivery.ResponseInterpreter;
-import dev.sensorpipeline.local.runner.delivery.RetryPolicy;
-import dev.sensorpipeline.local.runner.delivery.ShardProgress;
+import dev.sensorpipeline.local.runner.base.Console;
+import dev.sensorpipeline.local.runner.base.RunStats;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
+import dev.sensorpipeline.local.runner.failure.FailedBatch;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.function.FunctionResult;
-import dev.sensorpipeline.local.runner.state.DiscardLog;
+import dev.sensorpipeline.local.runner.function.InvocationResult;
+import dev.sensorpipeline.local.runner.stream.BatchCollector;
+import dev.sensorpipeline.local.runner.stream.FakeStream;
+import dev.sensorpipeline.local.runner.stream.Records;
+import dev.sensorpipeline.local.runner.stream.ShardActivity;
+import dev.sensorpipeline.local.runner.stream.ShardInfo;
+import dev.sensorpipeline.local.runner.stream.StartPosition;
 import dev.sensorpipeline.model.retry.Sleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +45,7 @@ class ShardPollerTest {
     /** Takes every record, and stops the poller (as the runner does, by interrupting) after {@code stopAfter}. */
     private final FunctionInvoker function = new FunctionInvoker() {
         @Override
-        public FunctionResult invoke(byte[] event) {
+        public InvocationResult invoke(byte[] event) {
             try {
                 for (JsonNode record : JSON.readTree(event).get("Records")) {
                     String sequenceNumber = record.at("/kinesis/sequenceNumber").asText();
@@ -54,7 +57,7 @@ class ShardPollerTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new FunctionResult.Response("{}".getBytes());
+            return new InvocationResult("request", "$LATEST", new FunctionResult.Response("{}".getBytes()));
         }
 
         @Override
@@ -70,7 +73,8 @@ class ShardPollerTest {
         };
         ShardActivity activity = new ShardActivity(System::nanoTime);
         BatchCollector collector = new BatchCollector(stream, "arn", SHARD, StartPosition.trimHorizon(),
-                new BatchCollector.Settings(100, Duration.ZERO, Duration.ofMillis(1), 1 << 20), activity, console,
+                new BatchCollector.Settings(100, Duration.ZERO, Duration.ofMillis(1), 1 << 20,
+                        KinesisEventBuilder::estimatedSize), activity, console,
                 stopWhenInterrupted, System::nanoTime);
         BatchDelivery delivery = new BatchDelivery(SHARD, function, new KinesisEventBuilder("arn", "us-east-1", "role"),
                 new BatchDelivery.Settings(new ResponseInterpreter(true), new RetryPolicy(true, 1),
@@ -82,7 +86,7 @@ class ShardPollerTest {
                     }
 
                     @Override
-                    public void discard(List<StreamRecord> records, DiscardLog.Condition condition, int attempts) {
+                    public void discard(FailedBatch batch) {
                         events.add("discard");
                     }
                 }, new RunStats(), console, stopWhenInterrupted, Clock.systemUTC());

@@ -1,6 +1,9 @@
-package dev.sensorpipeline.local.runner.stream;
+package dev.sensorpipeline.local.runner.delivery;
 
-import dev.sensorpipeline.local.runner.delivery.BatchDelivery;
+import dev.sensorpipeline.local.runner.stream.BatchCollector;
+import dev.sensorpipeline.local.runner.stream.ShardActivity;
+import dev.sensorpipeline.local.runner.stream.ShardInfo;
+import dev.sensorpipeline.local.runner.stream.ShardSupervisor;
 import java.math.BigInteger;
 import java.util.function.Function;
 

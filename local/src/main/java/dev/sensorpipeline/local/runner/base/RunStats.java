@@ -1,4 +1,4 @@
-package dev.sensorpipeline.local.runner;
+package dev.sensorpipeline.local.runner.base;
 
 import java.util.concurrent.atomic.AtomicLong;
 

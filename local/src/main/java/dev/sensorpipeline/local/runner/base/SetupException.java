@@ -1,4 +1,4 @@
-package dev.sensorpipeline.local.runner;
+package dev.sensorpipeline.local.runner.base;
 
 /** Something the runner needs is missing; the message names it and says what to do. */
 public final class SetupException extends RuntimeException {

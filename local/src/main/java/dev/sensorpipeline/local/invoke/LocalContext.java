@@ -1,4 +1,4 @@
-package dev.sensorpipeline.local;
+package dev.sensorpipeline.local.invoke;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
