@@ -2,6 +2,8 @@ package dev.sensorpipeline.producer;
 
 import dev.sensorpipeline.model.ReadingCodec;
 import dev.sensorpipeline.model.ReadingLimits;
+import dev.sensorpipeline.model.event.EventSource;
+import dev.sensorpipeline.model.event.KinesisEventWriter;
 import dev.sensorpipeline.producer.delivery.Aggregation;
 import dev.sensorpipeline.producer.delivery.BatchLimits;
 import dev.sensorpipeline.producer.delivery.Delivery;
@@ -23,7 +25,6 @@ import dev.sensorpipeline.producer.kinesis.PutRecordsSink;
 import dev.sensorpipeline.producer.kinesis.StreamCheck;
 import dev.sensorpipeline.producer.kinesis.StreamTarget;
 import dev.sensorpipeline.producer.output.EventFileSink;
-import dev.sensorpipeline.producer.output.KinesisEventWriter;
 import dev.sensorpipeline.producer.output.ProgressLine;
 import dev.sensorpipeline.producer.output.Summary;
 import java.io.BufferedOutputStream;
@@ -378,10 +379,10 @@ public final class ProducerCommand implements Callable<Integer> {
         PrintingSource source = new PrintingSource(entries, dryRun ? out() : null);
         DeliveryReport report;
         long records;
-        try (KinesisEventWriter events = new KinesisEventWriter(
-                new BufferedOutputStream(Files.newOutputStream(eventsOut)), stream, regionForEvents())) {
+        try (KinesisEventWriter events = KinesisEventWriter.pretty(new BufferedOutputStream(
+                Files.newOutputStream(eventsOut)), EventSource.example(regionForEvents(), stream))) {
             Aggregation aggregation = aggregate
-                    ? Aggregation.oneShard(aggregateMaxBytes(), KinesisEventWriter.SHARD_ID) : null;
+                    ? Aggregation.oneShard(aggregateMaxBytes(), EventFileSink.SHARD_ID) : null;
             Delivery delivery = new Delivery(new EventFileSink(events), new DeliveryPolicy(0, dependencies.backoff(),
                     0), dependencies.stop(), dependencies.nanoTime(), dependencies.jitter(),
                     dependencies.stop()::isStopRequested, new LiveCounts(), aggregation);
