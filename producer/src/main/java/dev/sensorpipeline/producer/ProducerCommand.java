@@ -20,7 +20,6 @@ import dev.sensorpipeline.producer.kinesis.AwsConfigurationException;
 import dev.sensorpipeline.producer.kinesis.AwsSettings;
 import dev.sensorpipeline.producer.kinesis.DefaultKinesisConnector;
 import dev.sensorpipeline.producer.kinesis.OpenShards;
-import dev.sensorpipeline.producer.kinesis.PutRecordSink;
 import dev.sensorpipeline.producer.kinesis.PutRecordsSink;
 import dev.sensorpipeline.producer.kinesis.StreamCheck;
 import dev.sensorpipeline.producer.kinesis.StreamTarget;
@@ -213,10 +212,6 @@ public final class ProducerCommand implements Callable<Integer> {
             description = "Live progress on stderr: auto (when a terminal), always, never (default: ${DEFAULT-VALUE}).")
     private When progress;
 
-    @Option(names = "--book-mode", hidden = true,
-            description = "Benchmark baseline: one PutRecord call per reading, partition key 'sensor-data'.")
-    private boolean bookMode;
-
     private final Dependencies dependencies;
 
     public ProducerCommand() {
@@ -257,8 +252,7 @@ public final class ProducerCommand implements Callable<Integer> {
         long fleetStart = startTime != null ? startTime : dependencies.wallClock().instant().getEpochSecond();
         FleetSpec fleet = new FleetSpec(sensors, sensorPrefix, interval, humidity, fleetSeed, fleetStart);
         long limit = limit(fleet);
-        PartitionKeyMode keyMode = partitionKey != null ? partitionKey
-                : bookMode ? PartitionKeyMode.CONSTANT : PartitionKeyMode.SENSOR;
+        PartitionKeyMode keyMode = partitionKey != null ? partitionKey : PartitionKeyMode.SENSOR;
         EntrySource entries = new EntrySource(new Fleet(fleet), new ReadingCodec(), keyMode, limit);
         CountDownLatch finished = new CountDownLatch(1);
         Thread ctrlC = dependencies.handleCtrlC() ? onCtrlC(finished) : null;
@@ -318,7 +312,7 @@ public final class ProducerCommand implements Callable<Integer> {
             throw usage("--sensor-prefix makes ids of " + bytes + " bytes; the table's key takes at most "
                     + ReadingLimits.MAX_SENSOR_ID_BYTES);
         }
-        boolean keyedBySensor = partitionKey == PartitionKeyMode.SENSOR || (partitionKey == null && !bookMode);
+        boolean keyedBySensor = partitionKey == null || partitionKey == PartitionKeyMode.SENSOR;
         int chars = longest.codePointCount(0, longest.length());
         if (keyedBySensor && chars > PutEntry.MAX_PARTITION_KEY_CHARS) {
             throw usage("--sensor-prefix makes ids of " + chars + " characters, too long for a partition key ("
@@ -329,10 +323,6 @@ public final class ProducerCommand implements Callable<Integer> {
     private void validateAggregation() {
         if (aggregateMaxBytes != null && !aggregate) {
             throw usage("--aggregate-max-bytes needs --aggregate");
-        }
-        if (aggregate && bookMode) {
-            throw usage("--book-mode is the benchmark's baseline of one reading per PutRecord call; it does not "
-                    + "aggregate");
         }
         if (aggregateMaxBytes != null
                 && (aggregateMaxBytes < MIN_AGGREGATE_BYTES || aggregateMaxBytes > BatchLimits.MAX_RECORD_BYTES)) {
@@ -427,7 +417,7 @@ public final class ProducerCommand implements Callable<Integer> {
             StreamTarget listed = target;
             Aggregation aggregation = aggregate ? new Aggregation(aggregateMaxBytes(),
                     OpenShards.list(client, listed), () -> OpenShards.list(client, listed)) : null;
-            RecordSink sink = bookMode ? new PutRecordSink(client, target) : new PutRecordsSink(client, target);
+            RecordSink sink = new PutRecordsSink(client, target);
             double pace = rate != null ? rate : fleet.readingsPerSecond();
             LiveCounts counts = new LiveCounts();
             Delivery delivery = new Delivery(sink, new DeliveryPolicy(maxRetries, dependencies.backoff(), pace),
@@ -438,8 +428,7 @@ public final class ProducerCommand implements Callable<Integer> {
                     ? new ProgressLine(err(), counts, limit, dependencies.nanoTime()) : null) {
                 report = delivery.deliver(entries);
             }
-            String callName = bookMode ? "PutRecord" : "PutRecords";
-            err().println(Summary.of(report, new Summary.Facts(stream, openShards, callName, maxRetries,
+            err().println(Summary.of(report, new Summary.Facts(stream, openShards, "PutRecords", maxRetries,
                     fleet.seed(), aggregate)));
             return exitCode(report);
         } catch (AwsConfigurationException e) {

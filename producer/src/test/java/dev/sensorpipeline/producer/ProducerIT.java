@@ -171,23 +171,6 @@ class ProducerIT {
                 .contains("shardId-000000000000", "shardId-000000000001");
     }
 
-    @Test
-    void bookMode_putsOneRecordPerPutRecordCall_underTheBooksKey() {
-        // given
-        String stream = LocalStreams.create(endpoint, "book");
-
-        // when
-        CommandRunner.Result result = send(counter, new StopSignal(), stream, "--count", "30", "--sensors", "3",
-                "--seed", "7", "--rate", "0", "--book-mode");
-
-        // then
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(counter.requests("PutRecord")).isEqualTo(30);
-        assertThat(counter.requests("PutRecords")).isZero();
-        assertThat(LocalStreams.readAll(reader, stream)).hasSize(30).extracting(Stored::partitionKey)
-                .containsOnly("sensor-data");
-    }
-
     private static CommandRunner.Result send(CallCounter counter, StopSignal stop, String stream, String... args) {
         return CommandRunner.run(CommandRunner.dependencies(TestConnector.to(endpoint, counter), stop),
                 with(args, "--stream", stream, "--region", "us-east-1", "--endpoint-url", endpoint.toString()));
