@@ -6,7 +6,6 @@ import dev.sensorpipeline.producer.delivery.Aggregation;
 import dev.sensorpipeline.producer.delivery.Delivery;
 import dev.sensorpipeline.producer.delivery.DeliveryPolicy;
 import dev.sensorpipeline.producer.delivery.DeliveryReport;
-import dev.sensorpipeline.producer.delivery.LiveCounts;
 import dev.sensorpipeline.producer.fleet.FleetSpec;
 import dev.sensorpipeline.producer.output.EventFileSink;
 import java.io.BufferedOutputStream;
@@ -48,9 +47,9 @@ final class EventFileRun implements RunMode {
                 Files.newOutputStream(eventsOut)), EventSource.example(options.regionForEvents(), options.stream()))) {
             Aggregation aggregation = options.aggregate()
                     ? Aggregation.oneShard(options.aggregateMaxBytes(), EventFileSink.SHARD_ID) : null;
-            Delivery delivery = new Delivery(new EventFileSink(events), new DeliveryPolicy(0, dependencies.backoff(),
-                    0), dependencies.stop(), dependencies.nanoTime(), dependencies.jitter(),
-                    dependencies.stop()::isStopRequested, new LiveCounts(), aggregation);
+            Delivery delivery = Delivery.to(new EventFileSink(events), new DeliveryPolicy(0, dependencies.backoff(), 0))
+                    .sleeper(dependencies.stop()).nanoTime(dependencies.nanoTime()).jitter(dependencies.jitter())
+                    .stopRequested(dependencies.stop()::isStopRequested).aggregation(aggregation).build();
             report = delivery.deliver(source);
             records = events.written();
         } catch (IOException | UncheckedIOException e) {

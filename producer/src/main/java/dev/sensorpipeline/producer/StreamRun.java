@@ -47,10 +47,11 @@ final class StreamRun implements RunMode {
                     OpenShards.list(client, listed), () -> OpenShards.list(client, listed)) : null;
             double pace = options.rate() != null ? options.rate() : fleet.readingsPerSecond();
             LiveCounts counts = new LiveCounts();
-            Delivery delivery = new Delivery(new PutRecordsSink(client, target),
-                    new DeliveryPolicy(options.maxRetries(), dependencies.backoff(), pace), dependencies.stop(),
-                    dependencies.nanoTime(), dependencies.jitter(), dependencies.stop()::isStopRequested, counts,
-                    aggregation);
+            Delivery delivery = Delivery.to(new PutRecordsSink(client, target),
+                    new DeliveryPolicy(options.maxRetries(), dependencies.backoff(), pace))
+                    .sleeper(dependencies.stop()).nanoTime(dependencies.nanoTime()).jitter(dependencies.jitter())
+                    .stopRequested(dependencies.stop()::isStopRequested).counts(counts).aggregation(aggregation)
+                    .build();
             DeliveryReport report;
             try (ProgressLine ignored = showProgress()
                     ? new ProgressLine(err, counts, entries.limit(), dependencies.nanoTime()) : null) {

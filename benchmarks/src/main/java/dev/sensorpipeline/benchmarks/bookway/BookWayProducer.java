@@ -6,9 +6,7 @@ import dev.sensorpipeline.producer.PartitionKeyMode;
 import dev.sensorpipeline.producer.delivery.Delivery;
 import dev.sensorpipeline.producer.delivery.DeliveryPolicy;
 import dev.sensorpipeline.producer.delivery.DeliveryReport;
-import dev.sensorpipeline.producer.delivery.LiveCounts;
 import dev.sensorpipeline.producer.delivery.PutEntry;
-import dev.sensorpipeline.producer.delivery.StopSignal;
 import dev.sensorpipeline.producer.fleet.Fleet;
 import dev.sensorpipeline.producer.fleet.FleetSpec;
 import dev.sensorpipeline.producer.kinesis.AwsConfigurationException;
@@ -21,7 +19,6 @@ import dev.sensorpipeline.producer.output.Summary;
 import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,10 +91,8 @@ public final class BookWayProducer implements Callable<Integer> {
         try (KinesisClient client = connector.connect(new AwsSettings(stream, null, null, null))) {
             StreamTarget target = new StreamTarget(stream, client.serviceClientConfiguration().region().id(), null);
             int openShards = StreamCheck.openShards(client, target);
-            StopSignal stop = new StopSignal();
-            Delivery delivery = new Delivery(new PutRecordSink(client, target),
-                    new DeliveryPolicy(maxRetries, DeliveryPolicy.DEFAULT_BACKOFF, rate), stop, System::nanoTime,
-                    () -> ThreadLocalRandom.current().nextDouble(), stop::isStopRequested, new LiveCounts());
+            Delivery delivery = Delivery.to(new PutRecordSink(client, target),
+                    new DeliveryPolicy(maxRetries, DeliveryPolicy.DEFAULT_BACKOFF, rate)).build();
             DeliveryReport report = delivery.deliver(entries());
             err.println(Summary.of(report, new Summary.Facts(stream, openShards, "PutRecord", maxRetries, seed)));
             return report.notDelivered() == 0 ? EXIT_OK : EXIT_NOT_DELIVERED;

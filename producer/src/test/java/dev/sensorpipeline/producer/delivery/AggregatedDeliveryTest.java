@@ -27,8 +27,9 @@ class AggregatedDeliveryTest {
     private final LiveCounts counts = new LiveCounts();
 
     private Delivery delivery(RecordSink sink, int maxRetries, Aggregation aggregation) {
-        return new Delivery(sink, new DeliveryPolicy(maxRetries, DeliveryPolicy.DEFAULT_BACKOFF, 0), time, time, () -> 0.5,
-                stop::isStopRequested, counts, aggregation);
+        return Delivery.to(sink, new DeliveryPolicy(maxRetries, DeliveryPolicy.DEFAULT_BACKOFF, 0)).sleeper(time)
+                .nanoTime(time).jitter(() -> 0.5).stopRequested(stop::isStopRequested).counts(counts)
+                .aggregation(aggregation).build();
     }
 
     private static Aggregation aggregation(int maxRecordBytes) {
