@@ -7,20 +7,16 @@ import java.io.PrintWriter;
 /** {@code --dry-run}: the readings as JSON lines on stdout, nothing sent. */
 final class DryRun implements RunMode {
 
-    private final ProducerOptions options;
-    private final StopSignal stop;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final RunContext context;
 
-    DryRun(ProducerOptions options, StopSignal stop, PrintWriter out, PrintWriter err) {
-        this.options = options;
-        this.stop = stop;
-        this.out = out;
-        this.err = err;
+    DryRun(RunContext context) {
+        this.context = context;
     }
 
     @Override
     public int run(EntrySource entries, FleetSpec fleet) {
+        StopSignal stop = context.dependencies().stop();
+        PrintWriter out = context.out();
         PrintingSource printing = new PrintingSource(entries, out);
         long printed = 0;
         while (printing.hasNext() && !stop.isStopRequested()) {
@@ -29,7 +25,8 @@ final class DryRun implements RunMode {
         }
         out.flush();
         boolean stopped = stop.isStopRequested() && entries.hasNext();
-        err.println(LocalRunSummary.of(options, printed, fleet, stopped || printing.outputClosed(), 0));
+        boolean cutShort = stopped || printing.outputClosed();
+        context.err().println(LocalRunSummary.of(context.options(), printed, fleet, cutShort, 0));
         return stopped ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 }

@@ -25,20 +25,18 @@ final class EventFileRun implements RunMode {
     /** A Kinesis event source hands a function at most this many records at once. */
     static final int MAX_EVENT_RECORDS = 10_000;
 
-    private final ProducerOptions options;
-    private final Dependencies dependencies;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final RunContext context;
 
-    EventFileRun(ProducerOptions options, Dependencies dependencies, PrintWriter out, PrintWriter err) {
-        this.options = options;
-        this.dependencies = dependencies;
-        this.out = out;
-        this.err = err;
+    EventFileRun(RunContext context) {
+        this.context = context;
     }
 
     @Override
     public int run(EntrySource entries, FleetSpec fleet) {
+        ProducerOptions options = context.options();
+        Dependencies dependencies = context.dependencies();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         Path eventsOut = options.eventsOut();
         PrintingSource source = new PrintingSource(entries, options.dryRun() ? out : null);
         DeliveryReport report;

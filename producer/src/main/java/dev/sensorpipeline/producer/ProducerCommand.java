@@ -124,11 +124,11 @@ public final class ProducerCommand implements Callable<Integer> {
 
     /** An event file, else a dry run, else the stream. */
     private RunMode mode() {
+        RunContext context = new RunContext(options, dependencies, out(), err());
         if (options.eventsOut() != null) {
-            return new EventFileRun(options, dependencies, out(), err());
+            return new EventFileRun(context);
         }
-        return options.dryRun() ? new DryRun(options, dependencies.stop(), out(), err())
-                : new StreamRun(options, dependencies, err());
+        return options.dryRun() ? new DryRun(context) : new StreamRun(context);
     }
 
     /**

@@ -28,10 +28,10 @@ final class StreamRun implements RunMode {
     private final Dependencies dependencies;
     private final PrintWriter err;
 
-    StreamRun(ProducerOptions options, Dependencies dependencies, PrintWriter err) {
-        this.options = options;
-        this.dependencies = dependencies;
-        this.err = err;
+    StreamRun(RunContext context) {
+        this.options = context.options();
+        this.dependencies = context.dependencies();
+        this.err = context.err();
     }
 
     @Override

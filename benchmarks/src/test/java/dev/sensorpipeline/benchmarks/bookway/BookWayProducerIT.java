@@ -19,7 +19,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -59,7 +58,6 @@ class BookWayProducerIT {
 
     /** A client of the local endpoint that counts the requests it puts on the wire, per operation. */
     private KinesisClient countingClient(URI endpoint) {
-        System.setProperty("aws.cborEnabled", "false");
         ExecutionInterceptor counter = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -67,8 +65,7 @@ class BookWayProducerIT {
                         ignored -> new AtomicInteger()).incrementAndGet();
             }
         };
-        return KinesisClient.builder().endpointOverride(endpoint).region(LocalAws.REGION)
-                .credentialsProvider(LocalAws.credentials()).httpClient(UrlConnectionHttpClient.create())
+        return LocalAws.configure(LocalAws.kinesisBuilder(), endpoint)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
     }
 
