@@ -14,7 +14,7 @@ final class DryRun implements RunMode {
     }
 
     @Override
-    public int run(EntrySource entries, FleetSpec fleet) {
+    public ExitCode run(EntrySource entries, FleetSpec fleet) {
         StopSignal stop = context.dependencies().stop();
         PrintWriter out = context.out();
         PrintingSource printing = new PrintingSource(entries, out);
@@ -27,6 +27,6 @@ final class DryRun implements RunMode {
         boolean stopped = stop.isStopRequested() && entries.hasNext();
         boolean cutShort = stopped || printing.outputClosed();
         context.err().println(LocalRunSummary.of(context.options(), printed, fleet, cutShort, 0));
-        return stopped ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        return stopped ? ExitCode.INTERRUPTED : ExitCode.OK;
     }
 }

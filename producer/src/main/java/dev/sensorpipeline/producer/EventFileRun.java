@@ -32,7 +32,7 @@ final class EventFileRun implements RunMode {
     }
 
     @Override
-    public int run(EntrySource entries, FleetSpec fleet) {
+    public ExitCode run(EntrySource entries, FleetSpec fleet) {
         ProducerOptions options = context.options();
         Dependencies dependencies = context.dependencies();
         PrintWriter out = context.out();
@@ -53,7 +53,7 @@ final class EventFileRun implements RunMode {
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
             err.println(ProducerCommand.NAME + ": cannot write --events-out " + eventsOut + ": " + cause.getMessage());
-            return ExitCodes.NOT_DELIVERED;
+            return ExitCode.NOT_DELIVERED;
         }
         out.flush();
         boolean stopped = dependencies.stop().isStopRequested() && entries.hasNext();
@@ -62,6 +62,6 @@ final class EventFileRun implements RunMode {
             err.println(ProducerCommand.NAME + ": note: " + records + " records in one event; a Kinesis event source "
                     + "hands a function at most " + MAX_EVENT_RECORDS + " at once");
         }
-        return stopped ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        return stopped ? ExitCode.INTERRUPTED : ExitCode.OK;
     }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "sensor-producer", mixinStandardHelpOptions = true, sortOptions = false,
         version = "sensor-producer 0.1.0",
-        exitCodeOnExecutionException = ExitCodes.INTERNAL,
+        exitCodeOnExecutionException = ExitCode.INTERNAL,
         description = {
             "Simulates a fleet of temperature sensors and writes their readings to a Kinesis stream with "
                     + "PutRecords (up to 500 readings a call), partitioned by sensor.",
@@ -113,7 +113,7 @@ public final class ProducerCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         Thread ctrlC = dependencies.handleCtrlC() ? onCtrlC(finished) : null;
         try {
-            return mode().run(entries, fleet);
+            return mode().run(entries, fleet).code();
         } finally {
             err().flush();
             out().flush();

@@ -7,7 +7,7 @@ interface RunMode {
 
     /**
      * @param entries the fleet's entries, up to the run's limit
-     * @return the exit code
+     * @return how the run ended
      */
-    int run(EntrySource entries, FleetSpec fleet);
+    ExitCode run(EntrySource entries, FleetSpec fleet);
 }

@@ -35,7 +35,7 @@ final class StreamRun implements RunMode {
     }
 
     @Override
-    public int run(EntrySource entries, FleetSpec fleet) {
+    public ExitCode run(EntrySource entries, FleetSpec fleet) {
         String stream = options.stream();
         StreamTarget target = new StreamTarget(stream, options.region(), describeEndpoint());
         try (KinesisClient client = dependencies.connector().connect(
@@ -62,16 +62,16 @@ final class StreamRun implements RunMode {
             return exitCode(report);
         } catch (AwsConfigurationException e) {
             err.println(ProducerCommand.NAME + ": " + e.getMessage());
-            return ExitCodes.AWS;
+            return ExitCode.AWS;
         }
     }
 
-    private static int exitCode(DeliveryReport report) {
+    private static ExitCode exitCode(DeliveryReport report) {
         return switch (report.outcome()) {
-            case COMPLETE -> report.notDelivered() == 0 ? ExitCodes.OK : ExitCodes.NOT_DELIVERED;
-            case STOPPED -> ExitCodes.INTERRUPTED;
+            case COMPLETE -> report.notDelivered() == 0 ? ExitCode.OK : ExitCode.NOT_DELIVERED;
+            case STOPPED -> ExitCode.INTERRUPTED;
             case FAILED -> report.failure().kind() == SinkFailure.Kind.CONFIGURATION
-                    ? ExitCodes.AWS : ExitCodes.NOT_DELIVERED;
+                    ? ExitCode.AWS : ExitCode.NOT_DELIVERED;
         };
     }
 
