@@ -91,10 +91,11 @@ on_moto() {
     start_moto
     echo "moto at ${AWS_ENDPOINT_URL} ($(moto_launcher))" >&2
     for ((run = 1; run <= RUNS; run++)); do
-        summary="$(producer_run "$(new_bench_stream plain "${run}")" --sensors 13 --count "${READINGS}")"
+        summary="$(producer_run "$(new_bench_stream plain "${run}")" --sensors 13 --count "${READINGS}" \
+            --progress never)"
         plain_rates+=("$(rate_of "${summary}")")
         summary="$(producer_run "$(new_bench_stream aggregate "${run}")" --sensors 13 --count "${READINGS}" \
-            --aggregate)"
+            --progress never --aggregate)"
         aggregated_rates+=("$(rate_of "${summary}")")
     done
     echo "on moto, ${READINGS} readings of 13 sensors, --rate 0, 2 shards:"

@@ -16,6 +16,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
 source "${ROOT}/scripts/lib/bench.sh"
 
 readonly PRODUCER_JAR="${ROOT}/producer/target/sensor-producer.jar"
+# The book's way is a benchmark's baseline, not a mode of the shipped producer: benchmarks/' BookWayProducer.
+readonly BOOK_WAY_COMMAND=(java -cp "${ROOT}/benchmarks/target/benchmarks.jar"
+    dev.sensorpipeline.benchmarks.bookway.BookWayProducer)
 readonly READINGS="${READINGS:-20000}"
 readonly BOOK_READINGS="${BOOK_READINGS:-2000}"
 readonly RUNS="${RUNS:-3}"
@@ -51,8 +54,10 @@ bench() {
     local producer_rates=() book_rates=() run producer_median book_median
     # Interleaved, so that a noisy moment on the machine hits both ways alike.
     for ((run = 1; run <= RUNS; run++)); do
-        producer_rates+=("$(rate_of_run putrecords "${run}" --count "${READINGS}")")
-        book_rates+=("$(rate_of_run book "${run}" --count "${BOOK_READINGS}" --book-mode)")
+        producer_rates+=("$(rate_of_run putrecords "${run}" --count "${READINGS}" --progress never)")
+        # In the command substitution's own shell, so the producer's runs keep the producer.
+        book_rates+=("$(PRODUCER_COMMAND=("${BOOK_WAY_COMMAND[@]}") && rate_of_run book "${run}" \
+            --count "${BOOK_READINGS}")")
     done
     producer_median="$(printf '%s\n' "${producer_rates[@]}" | median)"
     book_median="$(printf '%s\n' "${book_rates[@]}" | median)"
@@ -69,7 +74,7 @@ main() {
     cli_no_arguments "$@"
     trap stop_moto EXIT
     check_prerequisites
-    ensure_built producer
+    ensure_built producer benchmarks
     start_moto
     echo "moto at ${AWS_ENDPOINT_URL} ($(moto_launcher))" >&2
     if [[ -n "${MAPPED}" ]]; then

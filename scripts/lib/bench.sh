@@ -13,12 +13,17 @@ new_bench_stream() {
 }
 
 # Runs the producer once, as fast as it can go, on the stream given; the producer's arguments follow. Prints its
-# summary line (on stderr too, for the record of the run); fails when it fails.
+# summary line (on stderr too, for the record of the run); fails when it fails. PRODUCER_COMMAND, when set (an
+# array), runs another producer that takes the same options and prints the same summary, such as the book's way.
 producer_run() {
     local stream="$1" summary
     shift
-    if ! summary="$(java -jar "${PRODUCER_JAR}" --stream "${stream}" --seed 7 --start-time 1764374400 --rate 0 \
-        --progress never "$@" 2>&1 >/dev/null)"; then
+    local -a command=(java -jar "${PRODUCER_JAR}")
+    if [[ -n "${PRODUCER_COMMAND+set}" ]]; then
+        command=("${PRODUCER_COMMAND[@]}")
+    fi
+    if ! summary="$("${command[@]}" --stream "${stream}" --seed 7 --start-time 1764374400 --rate 0 \
+        "$@" 2>&1 >/dev/null)"; then
         echo "$(cli_name): the run on ${stream} failed: ${summary}" >&2
         exit 1
     fi

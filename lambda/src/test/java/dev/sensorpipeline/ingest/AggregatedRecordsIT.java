@@ -9,9 +9,9 @@ import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
+import dev.sensorpipeline.model.event.SyntheticEvent;
 import dev.sensorpipeline.model.kpl.KplAggregateBuilder;
 import dev.sensorpipeline.testkit.AwsCli;
-import dev.sensorpipeline.testkit.KinesisEventJson;
 import dev.sensorpipeline.testkit.LocalAws;
 import dev.sensorpipeline.testkit.LocalTables;
 import dev.sensorpipeline.testkit.MotoServer;
@@ -118,7 +118,7 @@ class AggregatedRecordsIT {
      */
     static final class MixedBatch {
 
-        final KinesisEventJson event = new KinesisEventJson();
+        final SyntheticEvent event = new SyntheticEvent();
         final Map<ReadingKey, SensorReading> latestByKey = new HashMap<>();
         /** Reject keys and how their reasons start. */
         final Map<String, String> rejectReasonStarts = new HashMap<>();

@@ -10,9 +10,10 @@ import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;
 import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.SensorReading;
+import dev.sensorpipeline.model.event.EventRecord;
+import dev.sensorpipeline.model.event.SyntheticEvent;
 import dev.sensorpipeline.model.kpl.KplAggregateBuilder;
 import dev.sensorpipeline.model.retry.Backoff;
-import dev.sensorpipeline.testkit.KinesisEventJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class AggregatedRecordsTest {
     private static final long T = 1_764_400_000L;
 
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
-    private final KinesisEventJson event = new KinesisEventJson();
+    private final SyntheticEvent event = new SyntheticEvent();
 
     private IngestHandler handler() {
         IngestConfig config = IngestConfig.fromEnvironment(
@@ -153,7 +154,7 @@ class AggregatedRecordsTest {
         // given
         byte[] aggregate = readings(2).add("greenhouse-7", "not a reading".getBytes(StandardCharsets.UTF_8))
                 .add("sensor-1", reading("sensor-1", T + 2, "70.0")).build();
-        KinesisEventJson.Entry record = event.add("sensor-1", aggregate);
+        EventRecord record = event.add("sensor-1", aggregate);
 
         // when
         StreamsEventResponse response = handle();
@@ -174,7 +175,7 @@ class AggregatedRecordsTest {
         // given: one bit changed in the middle of an aggregate of 10 readings
         byte[] aggregate = readings(10).build();
         aggregate[aggregate.length / 2] ^= 0x10;
-        KinesisEventJson.Entry record = event.add("sensor-1", aggregate);
+        EventRecord record = event.add("sensor-1", aggregate);
 
         // when
         StreamsEventResponse response = handle();
@@ -205,8 +206,8 @@ class AggregatedRecordsTest {
     @Test
     void handle_reportsEachAggregatedRecordOnce_byItsSequenceNumber_whenWritesKeepFailing() {
         // given
-        KinesisEventJson.Entry aggregate = event.add("sensor-1", readings(60).build());
-        KinesisEventJson.Entry plain = event.add("sensor-2", reading("sensor-2", T, "60.0"));
+        EventRecord aggregate = event.add("sensor-1", readings(60).build());
+        EventRecord plain = event.add("sensor-2", reading("sensor-2", T, "60.0"));
         dynamoDb.down(true);
 
         // when
@@ -221,7 +222,7 @@ class AggregatedRecordsTest {
     void handle_reportsTheAggregatesSequenceNumber_whenTheWriteOfOneOfItsReadingsFails() {
         // given: the request holding user record 37 of the second aggregate keeps failing
         event.add("sensor-1", readings(10).build());
-        KinesisEventJson.Entry aggregate = event.add("sensor-3", new KplAggregateBuilder()
+        EventRecord aggregate = event.add("sensor-3", new KplAggregateBuilder()
                 .add("sensor-3", reading("sensor-3", T, "1")).add("sensor-3", reading("sensor-3", T + 37, "2"))
                 .build());
         dynamoDb.failingRequestsWith(item -> item.get(SensorItemMapper.SENSOR_ID).s().equals("sensor-3")
@@ -238,7 +239,7 @@ class AggregatedRecordsTest {
     @Test
     void handle_storesEverything_whenLambdaReplaysFromTheReportedAggregate() {
         // given a first invocation that failed on one reading of the aggregate
-        KinesisEventJson.Entry aggregate = event.add("sensor-1", readings(60).build());
+        EventRecord aggregate = event.add("sensor-1", readings(60).build());
         dynamoDb.failingRequestsWith(item -> item.get(SensorItemMapper.CURRENT_TIME).n().equals(Long.toString(T + 7)));
         assertThat(failures(handle())).containsExactly(aggregate.sequenceNumber());
         dynamoDb.failingRequestsWith(item -> false);
@@ -254,7 +255,7 @@ class AggregatedRecordsTest {
     @Test
     void handle_sendsAUserRecordDynamoDbRefuses_toTheRejectsTable_underItsOwnKey() {
         // given
-        KinesisEventJson.Entry record = event.add("sensor-1", readings(5).build());
+        EventRecord record = event.add("sensor-1", readings(5).build());
         dynamoDb.refusing(item -> item.containsKey(SensorItemMapper.CURRENT_TIME)
                 && item.get(SensorItemMapper.CURRENT_TIME).n().equals(Long.toString(T + 3)));
 

@@ -1,11 +1,6 @@
 package dev.sensorpipeline.ingest;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.sensorpipeline.testkit.PackageFences;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,30 +9,24 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.sensorpipeline.ingest");
+    private static final PackageFences FUNCTION = PackageFences.of("dev.sensorpipeline.ingest");
 
     @Test
     void packages_areFreeOfCycles() {
         // given the function's main classes; when / then
-        slices().matching("dev.sensorpipeline.ingest.(*)..").should().beFreeOfCycles().check(MAIN_CLASSES);
+        FUNCTION.packagesAreFreeOfCycles();
     }
 
     @Test
     void subPackages_neverDependOnTheHandlersPackage() {
         // given the function's main classes; when / then
-        noClasses().that().resideInAPackage("dev.sensorpipeline.ingest.(*)..")
-                .should().dependOnClassesThat().resideInAPackage("dev.sensorpipeline.ingest")
-                .check(MAIN_CLASSES);
+        FUNCTION.subPackagesNeverDependOnTheRoot();
     }
 
     @Test
     void function_neverDependsOnTheTools() {
         // given the function's main classes; when / then: tools stand on model, never the function on them
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.sensorpipeline.producer..", "dev.sensorpipeline.local..",
-                        "dev.sensorpipeline.testkit..", "dev.sensorpipeline.benchmarks..")
-                .check(MAIN_CLASSES);
+        FUNCTION.dependOnNoneOf("dev.sensorpipeline.producer..", "dev.sensorpipeline.local..",
+                "dev.sensorpipeline.testkit..", "dev.sensorpipeline.benchmarks..");
     }
 }

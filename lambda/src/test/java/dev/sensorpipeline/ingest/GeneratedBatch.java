@@ -3,7 +3,7 @@ package dev.sensorpipeline.ingest;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.sensorpipeline.model.ReadingKey;
-import dev.sensorpipeline.testkit.KinesisEventJson;
+import dev.sensorpipeline.model.event.SyntheticEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ final class GeneratedBatch {
     record Expected(String sensorId, long currentTime, String temperature, String humidity) {
     }
 
-    final KinesisEventJson event = new KinesisEventJson();
+    final SyntheticEvent event = new SyntheticEvent();
     final Map<ReadingKey, Expected> latestByKey = new LinkedHashMap<>();
     final Map<String, String> badByEventId = new HashMap<>();
     private final Map<ReadingKey, String> latestSequenceByKey = new HashMap<>();

@@ -345,7 +345,7 @@ class IngestHandlerTest {
     @Test
     void handle_storesAHugeBatch_of10000RecordsAnd6MB() {
         // given 10,000 readings of about 600 bytes each, padded with an unknown field
-        dev.sensorpipeline.testkit.KinesisEventJson json = new dev.sensorpipeline.testkit.KinesisEventJson();
+        dev.sensorpipeline.model.event.SyntheticEvent json = new dev.sensorpipeline.model.event.SyntheticEvent();
         String padding = "x".repeat(540);
         for (int i = 0; i < 10_000; i++) {
             json.add("sensor-" + i % 50, ("{\"sensor_id\":\"sensor-" + i % 50 + "\",\"current_time\":" + (1764400000 + i)
@@ -368,7 +368,7 @@ class IngestHandlerTest {
     @Test
     void handle_rejectsEveryRecord_ofABatchOfOnlyBadRecords() {
         // given
-        dev.sensorpipeline.testkit.KinesisEventJson json = new dev.sensorpipeline.testkit.KinesisEventJson();
+        dev.sensorpipeline.model.event.SyntheticEvent json = new dev.sensorpipeline.model.event.SyntheticEvent();
         for (int i = 0; i < 60; i++) {
             json.add("bad", ("not a reading " + i).getBytes(StandardCharsets.UTF_8));
         }
@@ -387,7 +387,7 @@ class IngestHandlerTest {
     @Test
     void handle_logsNoRawPayloads_onlyReasons() {
         // given records whose payloads carry recognisable secrets (credentials: IngestNearDeadlineIT)
-        dev.sensorpipeline.testkit.KinesisEventJson json = new dev.sensorpipeline.testkit.KinesisEventJson();
+        dev.sensorpipeline.model.event.SyntheticEvent json = new dev.sensorpipeline.model.event.SyntheticEvent();
         json.add("bad", "{\"sensor_id\":\"s\",\"current_time\":1,\"temperature\":\"PAYLOAD-SECRET-1\"}"
                 .getBytes(StandardCharsets.UTF_8));
         json.add("bad", ("{\"sensor_id\":\"s\",\"current_time\":2,\"temperature\":1,\"humidity\":500,"

@@ -8,10 +8,11 @@ import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
+import dev.sensorpipeline.model.event.EventRecord;
+import dev.sensorpipeline.model.event.SyntheticEvent;
 import dev.sensorpipeline.testkit.FaultInjectingProxy;
 import dev.sensorpipeline.testkit.FaultPlan;
 import dev.sensorpipeline.testkit.FaultStats;
-import dev.sensorpipeline.testkit.KinesisEventJson;
 import dev.sensorpipeline.testkit.LocalAws;
 import dev.sensorpipeline.testkit.LocalTables;
 import dev.sensorpipeline.testkit.MotoServer;
@@ -109,7 +110,7 @@ class IngestUnderFaultsIT {
         GeneratedBatch batch = new GeneratedBatch(12, 200);
         IngestHandler handler = handlerBehind(FaultPlan.builder().dynamoDbDown(true).build());
         KinesisEvent event = batch.load();
-        Set<String> allSequenceNumbers = batch.event.entries().stream().map(KinesisEventJson.Entry::sequenceNumber)
+        Set<String> allSequenceNumbers = batch.event.records().stream().map(EventRecord::sequenceNumber)
                 .collect(Collectors.toSet());
 
         // when

@@ -33,6 +33,11 @@ final class EntrySource implements Iterator<PutEntry> {
         keyRandom = new SplittableRandom(fleet.spec().seed() ^ RANDOM_KEY_STREAM);
     }
 
+    /** How many entries it yields in all; {@link Long#MAX_VALUE} for no end. */
+    long limit() {
+        return limit;
+    }
+
     @Override
     public boolean hasNext() {
         return position < limit;

@@ -79,12 +79,12 @@ final class OptionConverters {
     }
 
     /** {@code auto}, {@code always} or {@code never}, in any case. */
-    static final class WhenConverter implements ITypeConverter<ProducerCommand.When> {
+    static final class WhenConverter implements ITypeConverter<ProducerOptions.When> {
 
         @Override
-        public ProducerCommand.When convert(String value) {
+        public ProducerOptions.When convert(String value) {
             try {
-                return ProducerCommand.When.valueOf(value.strip().toUpperCase(Locale.ROOT));
+                return ProducerOptions.When.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("'" + value + "' is not one of auto, always, never");
             }

@@ -13,8 +13,6 @@ import dev.sensorpipeline.producer.delivery.ShardMap;
 import dev.sensorpipeline.producer.delivery.StopSignal;
 import dev.sensorpipeline.testkit.FaultInjectingProxy;
 import dev.sensorpipeline.testkit.FaultPlan;
-import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.MotoServer;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -22,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -38,21 +34,10 @@ class AggregatedProducerIT {
         "--start-time", "1764374400", "--rate", "0", "--humidity"};
     private static final ReadingCodec CODEC = new ReadingCodec();
 
-    private static URI endpoint;
-    private static KinesisClient reader;
+    private static final URI ENDPOINT = LocalStreams.endpoint();
+    private static final KinesisClient READER = LocalStreams.reader();
 
     private final CallCounter counter = new CallCounter();
-
-    @BeforeAll
-    static void startMoto() {
-        endpoint = MotoServer.shared().endpoint();
-        reader = LocalAws.kinesis(endpoint);
-    }
-
-    @AfterAll
-    static void closeReader() {
-        reader.close();
-    }
 
     /** A user record read back: the shard it was on, its partition key, its reading. */
     private record UserReading(String shardId, BigInteger startingHashKey, BigInteger endingHashKey,
@@ -89,14 +74,14 @@ class AggregatedProducerIT {
     @Test
     void putsExactlyTheDryRunsReadings_inFarFewerRecords() {
         // given
-        String stream = LocalStreams.create(endpoint, "aggregate");
+        String stream = LocalStreams.create(ENDPOINT, "aggregate");
 
         // when
         CommandRunner.Result result = send(counter, stream, with(FLEET, "--aggregate"));
 
         // then
         assertThat(result.exitCode()).as(result.err()).isZero();
-        List<Raw> raws = LocalStreams.readRaw(reader, stream);
+        List<Raw> raws = LocalStreams.readRaw(READER, stream);
         assertThat(deaggregated(raws)).extracting(UserReading::reading)
                 .containsExactlyInAnyOrderElementsOf(dryRun(FLEET));
         assertThat(raws).hasSizeLessThan(5000 / 100);
@@ -107,12 +92,12 @@ class AggregatedProducerIT {
     @Test
     void putsRecordsTheKclReadsWhole_withinEachShardsHashKeyRange() {
         // given
-        String stream = LocalStreams.create(endpoint, "kcl");
+        String stream = LocalStreams.create(ENDPOINT, "kcl");
         send(counter, stream, with(FLEET, "--aggregate", "--aggregate-max-bytes", "2048"));
 
         // when: each shard's records as a KCL worker reading that shard deaggregates them
         List<SensorReading> read = new ArrayList<>();
-        Map<String, List<Raw>> byShard = LocalStreams.readRaw(reader, stream).stream()
+        Map<String, List<Raw>> byShard = LocalStreams.readRaw(READER, stream).stream()
                 .collect(Collectors.groupingBy(Raw::shardId));
         for (List<Raw> shard : byShard.values()) {
             List<KinesisClientRecord> records = shard.stream()
@@ -129,7 +114,7 @@ class AggregatedProducerIT {
     @Test
     void keepsEachSensorOnTheShardItsIdHashesTo_inTheOrderItsReadingsWereTaken() {
         // given
-        String stream = LocalStreams.create(endpoint, "aggregate-order");
+        String stream = LocalStreams.create(ENDPOINT, "aggregate-order");
 
         // when
         CommandRunner.Result result = send(counter, stream, with(FLEET, "--aggregate", "--aggregate-max-bytes",
@@ -137,7 +122,7 @@ class AggregatedProducerIT {
 
         // then
         assertThat(result.exitCode()).as(result.err()).isZero();
-        List<UserReading> readings = deaggregated(LocalStreams.readRaw(reader, stream));
+        List<UserReading> readings = deaggregated(LocalStreams.readRaw(READER, stream));
         assertThat(readings).allSatisfy(user -> {
             BigInteger hashKey = ShardMap.hashKeyOf(user.partitionKey());
             assertThat(hashKey).isBetween(user.startingHashKey(), user.endingHashKey());
@@ -149,13 +134,13 @@ class AggregatedProducerIT {
     @Test
     void deliversEveryReadingExactlyOnce_whenAFifthOfTheRecordsAreRefused() {
         // given records of 1 KiB, some 500 of them
-        String stream = LocalStreams.create(endpoint, "aggregate-refused");
+        String stream = LocalStreams.create(ENDPOINT, "aggregate-refused");
         FaultPlan plan = FaultPlan.builder().seed(3).refusePutRecordsEntries(0.2).build();
 
         // when
         CommandRunner.Result result;
         long refused;
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(endpoint, plan)) {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(ENDPOINT, plan)) {
             result = CommandRunner.run(CommandRunner.dependencies(TestConnector.to(proxy.endpoint(), counter),
                     new StopSignal()), with(FLEET, "--aggregate", "--aggregate-max-bytes", "1024", "--stream", stream,
                     "--region", "us-east-1"));
@@ -166,13 +151,13 @@ class AggregatedProducerIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(refused).isGreaterThan(50);
         assertThat(result.err()).contains("delivered 5000 readings in", refused + " records retried");
-        assertThat(deaggregated(LocalStreams.readRaw(reader, stream))).extracting(UserReading::reading)
+        assertThat(deaggregated(LocalStreams.readRaw(READER, stream))).extracting(UserReading::reading)
                 .containsExactlyInAnyOrderElementsOf(dryRun(FLEET));
     }
 
     private static CommandRunner.Result send(CallCounter counter, String stream, String... args) {
-        return CommandRunner.run(CommandRunner.dependencies(TestConnector.to(endpoint, counter), new StopSignal()),
-                with(args, "--stream", stream, "--region", "us-east-1", "--endpoint-url", endpoint.toString()));
+        return CommandRunner.run(CommandRunner.dependencies(TestConnector.to(ENDPOINT, counter), new StopSignal()),
+                with(args, "--stream", stream, "--region", "us-east-1", "--endpoint-url", ENDPOINT.toString()));
     }
 
     private static Map<String, List<SensorReading>> bySensor(List<SensorReading> readings) {

@@ -201,7 +201,7 @@ class EventsOutTest {
                 "--start-time", "2025-11-29T00:00:00Z", "--aggregate", "--aggregate-max-bytes", "2048",
                 "--events-out", file.toString());
 
-        // then: if the format changed on purpose, regenerate it as test-payloads/generate.py says
+        // then: if the format changed on purpose, regenerate it as test-payloads/README.md says
         assertThat(Files.readString(file)).isEqualTo(
                 Files.readString(ProjectFiles.resolve("test-payloads/aggregated.json")));
     }

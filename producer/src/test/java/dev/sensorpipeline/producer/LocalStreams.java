@@ -4,6 +4,8 @@ import dev.sensorpipeline.model.DecodeResult;
 import dev.sensorpipeline.model.ReadingCodec;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.testkit.AwsCli;
+import dev.sensorpipeline.testkit.LocalAws;
+import dev.sensorpipeline.testkit.MotoServer;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.ArrayList;
@@ -29,7 +31,22 @@ final class LocalStreams {
     record Raw(String shardId, BigInteger startingHashKey, BigInteger endingHashKey, Record record) {
     }
 
+    private static KinesisClient reader;
+
     private LocalStreams() {
+    }
+
+    /** The shared moto_server of the tests, started on first use. */
+    static URI endpoint() {
+        return MotoServer.shared().endpoint();
+    }
+
+    /** A client of {@link #endpoint()} to read streams back, one for all the tests of the JVM. */
+    static synchronized KinesisClient reader() {
+        if (reader == null) {
+            reader = LocalAws.kinesis(endpoint());
+        }
+        return reader;
     }
 
     /** A fresh stream made with the aws CLI from infra/temperature-sensor-stream.json (2 shards), renamed. */

@@ -179,7 +179,7 @@ class ProducerCommandTest {
         "--aggregate-max-bytes 4096        | --aggregate-max-bytes needs --aggregate",
         "--aggregate --aggregate-max-bytes 1000 | --aggregate-max-bytes must be from 1024 to 1048576",
         "--aggregate --aggregate-max-bytes 1048577 | --aggregate-max-bytes must be from 1024 to 1048576",
-        "--aggregate --book-mode         | it does not aggregate",
+        "--book-mode                     | Unknown option: '--book-mode'",
         "--sensorz 3                     | Unknown option"})
     void badArguments_exitWith2_andSayWhatIsWrong(String arguments, String message) {
         // when

@@ -7,15 +7,11 @@ import dev.sensorpipeline.producer.LocalStreams.Stored;
 import dev.sensorpipeline.producer.delivery.StopSignal;
 import dev.sensorpipeline.testkit.FaultInjectingProxy;
 import dev.sensorpipeline.testkit.FaultPlan;
-import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.MotoServer;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -25,26 +21,15 @@ class ProducerIT {
     private static final String[] FLEET = {"--count", "5000", "--sensors", "13", "--seed", "7",
         "--start-time", "1764374400", "--rate", "0"};
 
-    private static URI endpoint;
-    private static KinesisClient reader;
+    private static final URI ENDPOINT = LocalStreams.endpoint();
+    private static final KinesisClient READER = LocalStreams.reader();
 
     private final CallCounter counter = new CallCounter();
-
-    @BeforeAll
-    static void startMoto() {
-        endpoint = MotoServer.shared().endpoint();
-        reader = LocalAws.kinesis(endpoint);
-    }
-
-    @AfterAll
-    static void closeReader() {
-        reader.close();
-    }
 
     @Test
     void putsExactlyTheDryRunsReadings_eachUnderItsSensorsKey_overBothShards_inAtMost12Calls() {
         // given
-        String stream = LocalStreams.create(endpoint, "exact");
+        String stream = LocalStreams.create(ENDPOINT, "exact");
         List<SensorReading> dryRun = ProducerCommandTest.decode(
                 CommandRunner.run(CommandRunner.offline(), ProducerCommandTest.dryRun(FLEET)).out());
 
@@ -53,7 +38,7 @@ class ProducerIT {
 
         // then
         assertThat(result.exitCode()).as(result.err()).isZero();
-        List<Stored> stored = LocalStreams.readAll(reader, stream);
+        List<Stored> stored = LocalStreams.readAll(READER, stream);
         assertThat(stored).extracting(Stored::reading).containsExactlyInAnyOrderElementsOf(dryRun);
         assertThat(stored).allSatisfy(record -> assertThat(record.partitionKey())
                 .isEqualTo(record.reading().sensorId()));
@@ -64,7 +49,7 @@ class ProducerIT {
     @Test
     void keepsEverySensorOnOneShard_inTheOrderItsReadingsWereTaken() {
         // given
-        String stream = LocalStreams.create(endpoint, "order");
+        String stream = LocalStreams.create(ENDPOINT, "order");
         List<SensorReading> dryRun = ProducerCommandTest.decode(
                 CommandRunner.run(CommandRunner.offline(), ProducerCommandTest.dryRun(FLEET)).out());
 
@@ -73,7 +58,7 @@ class ProducerIT {
 
         // then
         assertThat(result.exitCode()).as(result.err()).isZero();
-        List<Stored> stored = LocalStreams.readAll(reader, stream);
+        List<Stored> stored = LocalStreams.readAll(READER, stream);
         Map<String, Set<String>> shardsBySensor = stored.stream().collect(Collectors.groupingBy(
                 record -> record.reading().sensorId(), Collectors.mapping(Stored::shardId, Collectors.toSet())));
         assertThat(shardsBySensor).hasSize(13).allSatisfy((sensor, shards) -> assertThat(shards).hasSize(1));
@@ -83,7 +68,7 @@ class ProducerIT {
     @Test
     void deliversEveryReadingExactlyOnce_whenAFifthOfTheEntriesAreRefused() {
         // given
-        String stream = LocalStreams.create(endpoint, "refused");
+        String stream = LocalStreams.create(ENDPOINT, "refused");
         List<SensorReading> dryRun = ProducerCommandTest.decode(
                 CommandRunner.run(CommandRunner.offline(), ProducerCommandTest.dryRun(FLEET)).out());
         FaultPlan plan = FaultPlan.builder().seed(3).refusePutRecordsEntries(0.2).build();
@@ -91,7 +76,7 @@ class ProducerIT {
         // when
         CommandRunner.Result result;
         long refused;
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(endpoint, plan)) {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(ENDPOINT, plan)) {
             result = CommandRunner.run(CommandRunner.dependencies(TestConnector.to(proxy.endpoint(), counter),
                     new StopSignal()), with(FLEET, "--stream", stream, "--region", "us-east-1"));
             refused = proxy.stats().kinesis("PutRecords").entriesRefused();
@@ -101,7 +86,7 @@ class ProducerIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(refused).isGreaterThan(800);
         assertThat(result.err()).contains("delivered 5000 readings", refused + " entries retried");
-        List<Stored> stored = LocalStreams.readAll(reader, stream);
+        List<Stored> stored = LocalStreams.readAll(READER, stream);
         assertThat(stored).extracting(Stored::reading).containsExactlyInAnyOrderElementsOf(dryRun);
     }
 
@@ -120,7 +105,7 @@ class ProducerIT {
     @Test
     void aStopRequest_endsTheRunAfterTheCallInFlight_reportingExactlyWhatTheStreamHolds() {
         // given: Ctrl-C arrives while the third call is on the wire
-        String stream = LocalStreams.create(endpoint, "stop");
+        String stream = LocalStreams.create(ENDPOINT, "stop");
         StopSignal stop = new StopSignal();
         counter.onRequest("PutRecords", () -> {
             if (counter.requests("PutRecords") == 3) {
@@ -135,13 +120,13 @@ class ProducerIT {
         assertThat(result.exitCode()).isEqualTo(130);
         assertThat(result.err()).startsWith("interrupted: Kinesis accepted 1500 readings")
                 .contains("every reading taken was delivered");
-        assertThat(LocalStreams.readAll(reader, stream)).hasSize(1500);
+        assertThat(LocalStreams.readAll(READER, stream)).hasSize(1500);
     }
 
     @Test
     void theConstantPartitionKey_putsEveryReadingOnOneShard_asTheBookDid() {
         // given
-        String stream = LocalStreams.create(endpoint, "constant");
+        String stream = LocalStreams.create(ENDPOINT, "constant");
 
         // when
         CommandRunner.Result result = send(counter, new StopSignal(), stream, "--count", "600", "--sensors", "13",
@@ -149,7 +134,7 @@ class ProducerIT {
 
         // then
         assertThat(result.exitCode()).as(result.err()).isZero();
-        List<Stored> stored = LocalStreams.readAll(reader, stream);
+        List<Stored> stored = LocalStreams.readAll(READER, stream);
         assertThat(stored).hasSize(600).extracting(Stored::partitionKey).containsOnly("sensor-data");
         assertThat(stored).extracting(Stored::shardId).containsOnly(stored.get(0).shardId());
         assertThat(result.err()).contains("over 1 of 2 shards");
@@ -158,7 +143,7 @@ class ProducerIT {
     @Test
     void theRandomPartitionKey_spreadsReadingsOverBothShards() {
         // given
-        String stream = LocalStreams.create(endpoint, "random");
+        String stream = LocalStreams.create(ENDPOINT, "random");
 
         // when
         CommandRunner.Result result = send(counter, new StopSignal(), stream, "--count", "400", "--sensors", "1",
@@ -166,31 +151,14 @@ class ProducerIT {
 
         // then
         assertThat(result.exitCode()).as(result.err()).isZero();
-        List<Stored> stored = LocalStreams.readAll(reader, stream);
+        List<Stored> stored = LocalStreams.readAll(READER, stream);
         assertThat(stored).hasSize(400).extracting(Stored::shardId)
                 .contains("shardId-000000000000", "shardId-000000000001");
     }
 
-    @Test
-    void bookMode_putsOneRecordPerPutRecordCall_underTheBooksKey() {
-        // given
-        String stream = LocalStreams.create(endpoint, "book");
-
-        // when
-        CommandRunner.Result result = send(counter, new StopSignal(), stream, "--count", "30", "--sensors", "3",
-                "--seed", "7", "--rate", "0", "--book-mode");
-
-        // then
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(counter.requests("PutRecord")).isEqualTo(30);
-        assertThat(counter.requests("PutRecords")).isZero();
-        assertThat(LocalStreams.readAll(reader, stream)).hasSize(30).extracting(Stored::partitionKey)
-                .containsOnly("sensor-data");
-    }
-
     private static CommandRunner.Result send(CallCounter counter, StopSignal stop, String stream, String... args) {
-        return CommandRunner.run(CommandRunner.dependencies(TestConnector.to(endpoint, counter), stop),
-                with(args, "--stream", stream, "--region", "us-east-1", "--endpoint-url", endpoint.toString()));
+        return CommandRunner.run(CommandRunner.dependencies(TestConnector.to(ENDPOINT, counter), stop),
+                with(args, "--stream", stream, "--region", "us-east-1", "--endpoint-url", ENDPOINT.toString()));
     }
 
     private static Map<String, List<SensorReading>> bySensor(List<SensorReading> readings) {

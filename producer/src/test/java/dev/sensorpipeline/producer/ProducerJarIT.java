@@ -3,15 +3,12 @@ package dev.sensorpipeline.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.MotoServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -19,22 +16,11 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 /** The shaded jar as a process, configured the aws CLI's way through its environment. */
 class ProducerJarIT {
 
-    private static URI endpoint;
-    private static KinesisClient reader;
+    private static final URI ENDPOINT = LocalStreams.endpoint();
+    private static final KinesisClient READER = LocalStreams.reader();
 
     @TempDir
     Path home;
-
-    @BeforeAll
-    static void startMoto() {
-        endpoint = MotoServer.shared().endpoint();
-        reader = LocalAws.kinesis(endpoint);
-    }
-
-    @AfterAll
-    static void closeReader() {
-        reader.close();
-    }
 
     @Test
     void help_exitsWith0_andListsTheExitCodes() {
@@ -50,7 +36,7 @@ class ProducerJarIT {
     @Test
     void sendsToTheEndpointInAwsEndpointUrl_withRegionAndCredentialsFromTheEnvironment() {
         // given
-        String stream = LocalStreams.create(endpoint, "jar");
+        String stream = LocalStreams.create(ENDPOINT, "jar");
         Map<String, String> environment = local();
         environment.put("STREAM_NAME", stream);
         environment.remove("AWS_REGION");
@@ -63,7 +49,7 @@ class ProducerJarIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).startsWith("delivered 1000 readings to stream '" + stream + "'");
         assertThat(result.out()).isEmpty();
-        assertThat(LocalStreams.readAll(reader, stream)).hasSize(1000);
+        assertThat(LocalStreams.readAll(READER, stream)).hasSize(1000);
     }
 
     @Test
@@ -74,7 +60,7 @@ class ProducerJarIT {
         // then
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).isEqualTo("sensor-producer: stream 'no-such-stream' not found in us-east-1 at "
-                + endpoint + ". Create it (aws kinesis create-stream --cli-input-json "
+                + ENDPOINT + ". Create it (aws kinesis create-stream --cli-input-json "
                 + "file://infra/temperature-sensor-stream.json) or name another with --stream or STREAM_NAME\n");
     }
 
@@ -112,7 +98,7 @@ class ProducerJarIT {
     @Test
     void ctrlC_stopsCleanly_reportingWhatKinesisAccepted_whichIsWhatTheStreamHolds() {
         // given: a fleet at 200 readings a second with no end
-        String stream = LocalStreams.create(endpoint, "ctrl-c");
+        String stream = LocalStreams.create(ENDPOINT, "ctrl-c");
         try (JarProcess process = JarProcess.start(local(), true, "--stream", stream, "--rate", "200",
                 "--progress", "always")) {
             process.awaitStderr(Pattern.compile("accepted [1-9]"));
@@ -127,7 +113,7 @@ class ProducerJarIT {
             assertThat(summary.find()).as(result.err()).isTrue();
             assertThat(result.err()).contains("every reading taken was delivered");
             long accepted = Long.parseLong(summary.group(1));
-            assertThat(LocalStreams.readAll(reader, stream)).hasSize((int) accepted);
+            assertThat(LocalStreams.readAll(READER, stream)).hasSize((int) accepted);
         }
     }
 
@@ -144,7 +130,7 @@ class ProducerJarIT {
     /** The isolated environment pointed at moto the aws CLI's way. */
     private Map<String, String> local() {
         Map<String, String> environment = isolated();
-        environment.putAll(LocalAws.environment(endpoint));
+        environment.putAll(LocalAws.environment(ENDPOINT));
         // The producer must speak JSON to moto by itself, without the CLI's hint.
         environment.remove("CBOR_ENABLED");
         return environment;

@@ -1,9 +1,7 @@
 package dev.sensorpipeline.testkit;
 
 import java.net.URI;
-import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -17,23 +15,14 @@ final class NoRetryClients {
     }
 
     static DynamoDbClient dynamoDb(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(LocalAws.REGION)
-                .credentialsProvider(LocalAws.credentials())
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+        return LocalAws.configure(DynamoDbClient.builder(), endpoint)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
     static KinesisClient kinesis(URI endpoint) {
         // As LocalAws does: moto speaks JSON only, and so does the proxy.
-        System.setProperty("aws.cborEnabled", "false");
-        return KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(LocalAws.REGION)
-                .credentialsProvider(LocalAws.credentials())
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+        return LocalAws.configure(LocalAws.kinesisBuilder(), endpoint)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }

@@ -9,8 +9,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -46,30 +48,77 @@ public final class Delivery {
     private final LiveCounts counts;
     private final Aggregation aggregation;
 
-    /**
-     * @param sleeper       waits for backoffs and the pacer; should return early on a stop request
-     * @param nanoTime      a monotonic clock, as {@link System#nanoTime()}
-     * @param jitter        uniform draws from [0, 1) for the backoff
-     * @param stopRequested checked between calls
-     * @param counts        updated as the run goes, for a progress line
-     */
-    public Delivery(RecordSink sink, DeliveryPolicy policy, Sleeper sleeper, LongSupplier nanoTime,
-                    DoubleSupplier jitter, BooleanSupplier stopRequested, LiveCounts counts) {
-        this(sink, policy, sleeper, nanoTime, jitter, stopRequested, counts, null);
+    private Delivery(Builder builder) {
+        this.sink = builder.sink;
+        this.policy = builder.policy;
+        this.sleeper = builder.sleeper;
+        this.nanoTime = builder.nanoTime;
+        this.jitter = builder.jitter;
+        this.stopRequested = builder.stopRequested;
+        this.counts = builder.counts;
+        this.aggregation = builder.aggregation;
     }
 
-    /** As above, packing readings into aggregated records when {@code aggregation} is not {@code null}. */
-    public Delivery(RecordSink sink, DeliveryPolicy policy, Sleeper sleeper, LongSupplier nanoTime,
-                    DoubleSupplier jitter, BooleanSupplier stopRequested, LiveCounts counts,
-                    Aggregation aggregation) {
-        this.sink = sink;
-        this.policy = policy;
-        this.sleeper = sleeper;
-        this.nanoTime = nanoTime;
-        this.jitter = jitter;
-        this.stopRequested = stopRequested;
-        this.counts = counts;
-        this.aggregation = aggregation;
+    /** A delivery to {@code sink} under {@code policy}; the builder's other settings have defaults for a real run. */
+    public static Builder to(RecordSink sink, DeliveryPolicy policy) {
+        return new Builder(sink, policy);
+    }
+
+    /** The settings of a delivery, by name. */
+    public static final class Builder {
+        private final RecordSink sink;
+        private final DeliveryPolicy policy;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private LongSupplier nanoTime = System::nanoTime;
+        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+        private BooleanSupplier stopRequested = () -> false;
+        private LiveCounts counts = new LiveCounts();
+        private Aggregation aggregation;
+
+        private Builder(RecordSink sink, DeliveryPolicy policy) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+            this.policy = Objects.requireNonNull(policy, "policy");
+        }
+
+        /** Waits for backoffs and the pacer; should return early on a stop request (default: the thread sleeps). */
+        public Builder sleeper(Sleeper value) {
+            sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /** A monotonic clock, as {@link System#nanoTime()} (the default). */
+        public Builder nanoTime(LongSupplier value) {
+            nanoTime = Objects.requireNonNull(value, "nanoTime");
+            return this;
+        }
+
+        /** Uniform draws from [0, 1) for the backoff (default: a thread-local random). */
+        public Builder jitter(DoubleSupplier value) {
+            jitter = Objects.requireNonNull(value, "jitter");
+            return this;
+        }
+
+        /** Checked between calls: a stop request ends the run after the call in flight (default: never). */
+        public Builder stopRequested(BooleanSupplier value) {
+            stopRequested = Objects.requireNonNull(value, "stopRequested");
+            return this;
+        }
+
+        /** Updated as the run goes, for a progress line (default: counts nobody reads). */
+        public Builder counts(LiveCounts value) {
+            counts = Objects.requireNonNull(value, "counts");
+            return this;
+        }
+
+        /** Packs readings into aggregated records; {@code null} (the default) sends each reading as a record. */
+        public Builder aggregation(Aggregation value) {
+            aggregation = value;
+            return this;
+        }
+
+        public Delivery build() {
+            return new Delivery(this);
+        }
     }
 
     /** Delivers every entry {@code entries} yields, until it runs out, a stop is requested or the sink fails. */

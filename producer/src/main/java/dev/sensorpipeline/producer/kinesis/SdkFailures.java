@@ -10,8 +10,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
-/** Sorts what the SDK throws into what the run should do about it, with a message that names the stream. */
-final class SdkFailures {
+/**
+ * Sorts what the SDK throws into what the run should do about it, with a message that names the stream. Public for
+ * the sinks outside this package (the benchmark's PutRecord baseline).
+ */
+public final class SdkFailures {
 
     /** Error codes that mean "who you are, or what you may do": fix the configuration, not the request. */
     private static final Set<String> CREDENTIAL_CODES = Set.of("UnrecognizedClientException",
@@ -27,7 +30,8 @@ final class SdkFailures {
     private SdkFailures() {
     }
 
-    static SinkFailure classify(SdkException exception, StreamTarget target) {
+    /** What {@code exception}, thrown by a call to {@code target}, means for the run. */
+    public static SinkFailure classify(SdkException exception, StreamTarget target) {
         if (exception instanceof ResourceNotFoundException) {
             return new SinkFailure(SinkFailure.Kind.CONFIGURATION, "ResourceNotFoundException",
                     streamNotFound(target), exception);

@@ -7,10 +7,7 @@ import dev.sensorpipeline.model.kpl.KplAggregate;
 import dev.sensorpipeline.model.kpl.UserRecord;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Delivery of aggregated records: what is counted, what is sent again, and how a reshard is noticed. */
@@ -27,8 +24,9 @@ class AggregatedDeliveryTest {
     private final LiveCounts counts = new LiveCounts();
 
     private Delivery delivery(RecordSink sink, int maxRetries, Aggregation aggregation) {
-        return new Delivery(sink, new DeliveryPolicy(maxRetries, DeliveryPolicy.DEFAULT_BACKOFF, 0), time, time, () -> 0.5,
-                stop::isStopRequested, counts, aggregation);
+        return Delivery.to(sink, new DeliveryPolicy(maxRetries, DeliveryPolicy.DEFAULT_BACKOFF, 0)).sleeper(time)
+                .nanoTime(time).jitter(() -> 0.5).stopRequested(stop::isStopRequested).counts(counts)
+                .aggregation(aggregation).build();
     }
 
     private static Aggregation aggregation(int maxRecordBytes) {
@@ -45,7 +43,7 @@ class AggregatedDeliveryTest {
     @Test
     void deliver_countsReadings_andTheRecordsApart() {
         // given
-        RoutingSink sink = new RoutingSink(BatchLimits.PUT_RECORDS, TWO_SHARDS);
+        ScriptedSink sink = new ScriptedSink(BatchLimits.PUT_RECORDS, TWO_SHARDS);
 
         // when
         DeliveryReport report = delivery(sink, 10, aggregation(25 * 1024)).deliver(Entries.of(5000, 13).iterator());
@@ -53,23 +51,23 @@ class AggregatedDeliveryTest {
         // then
         assertThat(report.taken()).isEqualTo(5000);
         assertThat(report.accepted()).isEqualTo(5000);
-        assertThat(report.records().count()).isEqualTo(sink.accepted.size()).isLessThan(5000 / 50);
+        assertThat(report.records().count()).isEqualTo(sink.acceptedEntries().size()).isLessThan(5000 / 50);
         assertThat(report.records().payloadUnits()).isEqualTo(report.records().count());
-        assertThat(report.records().bytes()).isEqualTo(sink.accepted.stream().mapToLong(PutEntry::size).sum());
+        assertThat(report.records().bytes()).isEqualTo(sink.acceptedEntries().stream().mapToLong(PutEntry::size).sum());
         assertThat(counts.snapshot()).isEqualTo(new LiveCounts.Snapshot(5000, 5000, 0, 0, report.calls()));
     }
 
     @Test
     void deliver_sendsARefusedAggregateAgainAsItIs_andCountsItsReadingsOnce() {
         // given the first record refused once
-        RoutingSink sink = new RoutingSink(BatchLimits.PUT_RECORDS, TWO_SHARDS).refuse(0, 1);
+        ScriptedSink sink = new ScriptedSink(BatchLimits.PUT_RECORDS, TWO_SHARDS).refuse(0, 1);
 
         // when
         DeliveryReport report = delivery(sink, 10, aggregation(4096)).deliver(Entries.of(3000, 13).iterator());
 
         // then
-        PutEntry first = sink.calls.get(0).get(0);
-        assertThat(sink.calls.get(1).get(0)).isSameAs(first);
+        PutEntry first = sink.entryCalls().get(0).get(0);
+        assertThat(sink.entryCalls().get(1).get(0)).isSameAs(first);
         assertThat(first.isAggregate()).isTrue();
         assertThat(report.accepted()).isEqualTo(3000);
         assertThat(report.retried()).isEqualTo(1);
@@ -78,13 +76,13 @@ class AggregatedDeliveryTest {
     @Test
     void deliver_countsEveryReadingOfAnAggregateGivenUp() {
         // given the first record refused for good
-        RoutingSink sink = new RoutingSink(BatchLimits.PUT_RECORDS, TWO_SHARDS).refuse(0, Integer.MAX_VALUE);
+        ScriptedSink sink = new ScriptedSink(BatchLimits.PUT_RECORDS, TWO_SHARDS).refuse(0, Integer.MAX_VALUE);
 
         // when
         DeliveryReport report = delivery(sink, 2, aggregation(4096)).deliver(Entries.of(3000, 13).iterator());
 
         // then
-        int readings = sink.calls.get(0).get(0).readings();
+        int readings = sink.entryCalls().get(0).get(0).readings();
         assertThat(readings).isGreaterThan(1);
         assertThat(report.gaveUp()).isEqualTo(readings);
         assertThat(report.accepted()).isEqualTo(3000 - readings);
@@ -100,7 +98,7 @@ class AggregatedDeliveryTest {
             fetched[0]++;
             return TWO_SHARDS;
         });
-        RoutingSink sink = new RoutingSink(new BatchLimits(2, MIB), TWO_SHARDS);
+        ScriptedSink sink = new ScriptedSink(new BatchLimits(2, MIB), TWO_SHARDS);
 
         // when
         delivery(sink, 10, aggregation).deliver(Entries.of(2000, 13).iterator());
@@ -108,7 +106,7 @@ class AggregatedDeliveryTest {
         // then: once fetched, every record holds readings of its own shard only
         assertThat(fetched[0]).isEqualTo(1);
         assertThat(aggregation.refreshes()).isEqualTo(1);
-        for (List<PutEntry> call : sink.calls.subList(1, sink.calls.size())) {
+        for (List<PutEntry> call : sink.entryCalls().subList(1, sink.entryCalls().size())) {
             assertThat(call).allSatisfy(record -> assertThat(userRecords(record)).extracting(
                     user -> TWO_SHARDS.shardFor(ShardMap.hashKeyOf(user.partitionKey())).shardId())
                     .containsOnly(sink.shardOf(record)));
@@ -125,7 +123,7 @@ class AggregatedDeliveryTest {
         });
 
         // when
-        delivery(new RoutingSink(new BatchLimits(2, MIB), TWO_SHARDS), 10, aggregation)
+        delivery(new ScriptedSink(new BatchLimits(2, MIB), TWO_SHARDS), 10, aggregation)
                 .deliver(Entries.of(2000, 13).iterator());
 
         // then
@@ -135,63 +133,12 @@ class AggregatedDeliveryTest {
     @Test
     void deliver_waitsBeforeSendingARefusedAggregateAgain() {
         // given
-        RoutingSink sink = new RoutingSink(BatchLimits.PUT_RECORDS, TWO_SHARDS).refuse(0, 1);
+        ScriptedSink sink = new ScriptedSink(BatchLimits.PUT_RECORDS, TWO_SHARDS).refuse(0, 1);
 
         // when
         delivery(sink, 10, aggregation(4096)).deliver(Entries.of(100, 13).iterator());
 
         // then: half of the first backoff's 50 ms, as the jitter draws 0.5
         assertThat(time.sleeps()).containsExactly(Duration.ofMillis(25));
-    }
-
-    /**
-     * A stream routing records as Kinesis does, by explicit hash key or the MD5 of the partition key, over a given
-     * map; it refuses the records whose first reading is at a given position, as often as told.
-     */
-    private static final class RoutingSink implements RecordSink {
-
-        private final BatchLimits limits;
-        private final ShardMap routing;
-        private final Map<Long, Integer> refusalsLeft = new HashMap<>();
-        final List<List<PutEntry>> calls = new ArrayList<>();
-        final List<PutEntry> accepted = new ArrayList<>();
-
-        RoutingSink(BatchLimits limits, ShardMap routing) {
-            this.limits = limits;
-            this.routing = routing;
-        }
-
-        RoutingSink refuse(long position, int times) {
-            refusalsLeft.put(position, times);
-            return this;
-        }
-
-        String shardOf(PutEntry record) {
-            BigInteger hashKey = record.explicitHashKey() != null ? new BigInteger(record.explicitHashKey())
-                    : ShardMap.hashKeyOf(record.partitionKey());
-            return routing.shardFor(hashKey).shardId();
-        }
-
-        @Override
-        public List<EntryResult> put(List<PutEntry> entries) {
-            calls.add(List.copyOf(entries));
-            List<EntryResult> results = new ArrayList<>();
-            for (PutEntry entry : entries) {
-                int left = refusalsLeft.getOrDefault(entry.position(), 0);
-                if (left > 0) {
-                    refusalsLeft.put(entry.position(), left - 1);
-                    results.add(EntryResult.refused("ProvisionedThroughputExceededException", "Rate exceeded"));
-                } else {
-                    accepted.add(entry);
-                    results.add(EntryResult.accepted(shardOf(entry)));
-                }
-            }
-            return results;
-        }
-
-        @Override
-        public BatchLimits limits() {
-            return limits;
-        }
     }
 }

@@ -220,8 +220,8 @@ class DeliveryTest {
     }
 
     private Delivery delivery(RecordSink sink, int maxRetries, double rate) {
-        return new Delivery(sink, new DeliveryPolicy(maxRetries, BACKOFF, rate), time, time, () -> HALF,
-                stop::isStopRequested, counts);
+        return Delivery.to(sink, new DeliveryPolicy(maxRetries, BACKOFF, rate)).sleeper(time).nanoTime(time)
+                .jitter(() -> HALF).stopRequested(stop::isStopRequested).counts(counts).build();
     }
 
     private static List<Long> positions(long from, long to) {

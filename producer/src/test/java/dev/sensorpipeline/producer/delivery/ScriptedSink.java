@@ -1,5 +1,6 @@
 package dev.sensorpipeline.producer.delivery;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,19 +9,27 @@ import java.util.function.Supplier;
 
 /**
  * A stream that refuses what it is told to, and remembers every call. Shards are picked as Kinesis would in spirit:
- * by the partition key, so a key always lands on the same shard.
+ * by the partition key, so a key always lands on the same shard; or, given a shard map, exactly as Kinesis does, by
+ * the explicit hash key or the MD5 of the partition key.
  */
 final class ScriptedSink implements RecordSink {
 
     private final BatchLimits limits;
+    private final ShardMap routing;
     private final Map<Long, Integer> refusalsLeft = new HashMap<>();
-    private final List<List<Long>> calls = new ArrayList<>();
-    private final List<Long> accepted = new ArrayList<>();
+    private final List<List<PutEntry>> calls = new ArrayList<>();
+    private final List<PutEntry> accepted = new ArrayList<>();
     private final List<Supplier<SinkFailure>> callFailures = new ArrayList<>();
     private Runnable onCall = () -> { };
 
     ScriptedSink(BatchLimits limits) {
+        this(limits, null);
+    }
+
+    /** @param routing the stream's shards, to route each record as Kinesis does */
+    ScriptedSink(BatchLimits limits, ShardMap routing) {
         this.limits = limits;
+        this.routing = routing;
     }
 
     /** Refuse the entry at {@code position} the next {@code times} times it comes. */
@@ -46,8 +55,7 @@ final class ScriptedSink implements RecordSink {
 
     @Override
     public List<EntryResult> put(List<PutEntry> entries) {
-        List<Long> positions = entries.stream().map(PutEntry::position).toList();
-        calls.add(positions);
+        calls.add(List.copyOf(entries));
         onCall.run();
         int call = calls.size();
         if (call <= callFailures.size() && callFailures.get(call - 1) != null) {
@@ -60,9 +68,8 @@ final class ScriptedSink implements RecordSink {
                 refusalsLeft.put(entry.position(), left - 1);
                 results.add(EntryResult.refused("ProvisionedThroughputExceededException", "Rate exceeded"));
             } else {
-                accepted.add(entry.position());
-                results.add(EntryResult.accepted("shardId-00000000000" + Math.floorMod(entry.partitionKey()
-                        .hashCode(), 2)));
+                accepted.add(entry);
+                results.add(EntryResult.accepted(shardOf(entry)));
             }
         }
         return results;
@@ -73,13 +80,33 @@ final class ScriptedSink implements RecordSink {
         return limits;
     }
 
+    /** The shard that takes {@code record}. */
+    String shardOf(PutEntry record) {
+        if (routing == null) {
+            return "shardId-00000000000" + Math.floorMod(record.partitionKey().hashCode(), 2);
+        }
+        BigInteger hashKey = record.explicitHashKey() != null ? new BigInteger(record.explicitHashKey())
+                : ShardMap.hashKeyOf(record.partitionKey());
+        return routing.shardFor(hashKey).shardId();
+    }
+
     /** The positions of each call's entries, call by call. */
     List<List<Long>> calls() {
-        return calls;
+        return calls.stream().map(call -> call.stream().map(PutEntry::position).toList()).toList();
     }
 
     /** The positions accepted, in the order the stream took them. */
     List<Long> accepted() {
+        return accepted.stream().map(PutEntry::position).toList();
+    }
+
+    /** Each call's entries, call by call. */
+    List<List<PutEntry>> entryCalls() {
+        return calls;
+    }
+
+    /** The entries accepted, in the order the stream took them. */
+    List<PutEntry> acceptedEntries() {
         return accepted;
     }
 }

@@ -1,10 +1,12 @@
-package dev.sensorpipeline.producer.kinesis;
+package dev.sensorpipeline.benchmarks.bookway;
 
 import dev.sensorpipeline.producer.delivery.BatchLimits;
 import dev.sensorpipeline.producer.delivery.EntryResult;
 import dev.sensorpipeline.producer.delivery.PutEntry;
 import dev.sensorpipeline.producer.delivery.RecordSink;
 import dev.sensorpipeline.producer.delivery.SinkFailure;
+import dev.sensorpipeline.producer.kinesis.SdkFailures;
+import dev.sensorpipeline.producer.kinesis.StreamTarget;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -12,8 +14,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 
 /**
- * The book's way, kept as a baseline for the benchmark: one PutRecord call per reading. A throttled record comes
- * back as a refusal, so the same retry logic applies to both ways.
+ * The book's way, the producer benchmark's baseline: one PutRecord call per reading. A throttled record comes back
+ * as a refusal, so the producer's own retry logic applies to both ways.
  */
 public final class PutRecordSink implements RecordSink {
 
