@@ -61,8 +61,6 @@ class ReplayScriptIT {
                 "--output", "text").orThrow().stdout().strip();
         streamArn = cli.run("kinesis", "describe-stream-summary", "--stream-name", "temperature-sensor-data",
                 "--query", "StreamDescriptionSummary.StreamARN", "--output", "text").orThrow().stdout().strip();
-        // What deploy.sh makes once it keeps failed batches; made here so that replay.sh is tested on its own.
-        cli.run("s3api", "create-bucket", "--bucket", BUCKET).orThrow();
     }
 
     @AfterAll
