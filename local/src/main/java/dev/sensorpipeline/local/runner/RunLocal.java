@@ -48,6 +48,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
             "Checkpoints are kept per mapping and shard in the state folder: a runner stopped in any way, even"
                     + " killed, resumes after the last batch it completed. LATEST counts from when the mapping was"
                     + " created.",
+            "Records given up on go, as Lambda's on-failure document, to the mapping's OnFailure destination (an"
+                    + " S3 bucket, with the records; an SQS queue or SNS topic, without), or to discarded.jsonl"
+                    + " without one; until the document is delivered, the runner does not move past them. On an"
+                    + " alias, each batch runs the version the alias points at then.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

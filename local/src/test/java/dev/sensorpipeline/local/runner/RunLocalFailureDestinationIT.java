@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -24,12 +25,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The mapping's OnFailure destination, as Lambda delivers to it: with every DynamoDB write refused and one retry,
- * the batches the function cannot store end as on-failure documents, with their records in S3, as metadata in SQS;
+ * the batches the function cannot store end as on-failure documents, with their records in S3, as metadata in SQS
+ * and SNS;
  * and the runner does not move past records whose document it could not deliver.
  */
 class RunLocalFailureDestinationIT extends LocalEndpointFixture {
@@ -40,6 +43,7 @@ class RunLocalFailureDestinationIT extends LocalEndpointFixture {
 
     private static S3Client s3;
     private static SqsClient sqs;
+    private static SnsClient sns;
 
     private FaultInjectingProxy refusingDynamoDb;
 
@@ -49,6 +53,8 @@ class RunLocalFailureDestinationIT extends LocalEndpointFixture {
  S3Client.builder().endpointOverride(MOTO.endpoint()).region(LocalAws.REGION).forcePathStyle(true)
                 .credentialsProvider(LocalAws.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         sqs = SqsClient.builder().endpointOverride(MOTO.endpoint()).region(LocalAws.REGION)
+                .credentialsProvider(LocalAws.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        sns = SnsClient.builder().endpointOverride(MOTO.endpoint()).region(LocalAws.REGION)
                 .credentialsProvider(LocalAws.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
@@ -66,6 +72,7 @@ class RunLocalFailureDestinationIT extends LocalEndpointFixture {
     static void closeTheDestinationsClients() {
         s3.close();
         sqs.close();
+        sns.close();
     }
 
     @Test
@@ -135,6 +142,30 @@ class RunLocalFailureDestinationIT extends LocalEndpointFixture {
         assertThat(batched).isEqualTo(5);
         assertThat(LocalDeployment.json(messages.get(0).body()).at("/KinesisBatchInfo/startSequenceNumber").asText())
                 .isEqualTo(sequenceNumbers.get(0));
+    }
+
+    @Test
+    void runLocal_publishesTheDocumentWithoutTheRecordsToTheTopic_whenTheRetriesRunOut() throws Exception {
+        // given: a queue subscribed to the topic, raw, to read what was published
+        String name = "failures-to-sns";
+        String topicArn = sns.createTopic(b -> b.name(name)).topicArn();
+        String queueUrl = sqs.createQueue(b -> b.queueName(name + "-subscriber")).queueUrl();
+        sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").attributes(Map.of("RawMessageDelivery", "true"))
+                .endpoint("arn:aws:sqs:us-east-1:123456789012:" + name + "-subscriber"));
+        deployFailingFunction(name, topicArn, readings(name, 2));
+
+        // when
+        RunnerProcess.Finished run = RunnerProcess.run(MOTO.endpoint(), stateDir, RUN_LIMIT,
+                "--function-name", name, "--until-idle", "2");
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
+        assertThat(messages).as(run.output()).singleElement().satisfies(message -> {
+            JsonNode document = LocalDeployment.json(message.body());
+            assertThat(document.has("payload")).isFalse();
+            assertThat(document.at("/KinesisBatchInfo/batchSize").asInt()).isEqualTo(2);
+        });
     }
 
     @Test

@@ -45,8 +45,8 @@ public final class Destinations {
         String[] parts = destinationArn.split(":", 6);
         String service = parts.length == 6 && "arn".equals(parts[0]) ? parts[2] : "";
         return switch (service) {
-            case "sqs" -> new SqsFailureDestination(sqs, destinationArn, document, clock);
-            case "sns" -> new SnsFailureDestination(sns, destinationArn, document, clock);
+            case "sqs" -> MessageFailureDestination.queue(sqs, destinationArn, document, clock);
+            case "sns" -> MessageFailureDestination.topic(sns, destinationArn, document, clock);
             default -> throw new SetupException("event source mapping " + mappingUuid + " has the on-failure"
                     + " destination '" + destinationArn + "', which is not an S3 bucket, SQS queue or SNS topic"
                     + " (arn:aws:s3:::NAME, arn:aws:sqs:..., arn:aws:sns:...): the runner delivers to those only");
