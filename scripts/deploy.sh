@@ -40,10 +40,14 @@ cleanup() {
     fi
 }
 
+# The project's own jar is rebuilt when a source is newer than it, so that an edit is what gets deployed; a jar
+# given in FUNCTION_JAR is deployed as it is.
 build_function_if_needed() {
-    if [[ ! -f "${FUNCTION_JAR}" ]]; then
-        echo "== building the function (mvn package, tests skipped)"
-        (cd "${ROOT}" && mvn -B -q package -DskipTests -pl lambda -am)
+    if [[ "${FUNCTION_JAR}" == "${ROOT}/lambda/target/sensor-ingest-lambda.jar" ]]; then
+        ensure_built lambda
+    elif [[ ! -f "${FUNCTION_JAR}" ]]; then
+        echo "deploy: FUNCTION_JAR='${FUNCTION_JAR}' does not exist" >&2
+        exit 2
     fi
 }
 
