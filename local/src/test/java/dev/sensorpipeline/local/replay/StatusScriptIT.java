@@ -81,6 +81,29 @@ class StatusScriptIT {
     }
 
     @Test
+    void status_exitsOneNamingTheCount_whenMessagesWaitInAQueueDestination() {
+        // given: a user who chose SQS, with Lambda's metadata-only document of one batch in the queue
+        FailureQueue queue = FailureQueue.create(cli, moto.endpoint(), "status-failures");
+        queue.send(OnFailureDocuments.metadata(streamArn, "shardId-000000000000",
+                OnFailureDocuments.readings(1, "{}")).toString());
+        cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--destination-config",
+                "OnFailure={Destination=" + queue.arn() + "}").orThrow();
+
+        // when
+        Scripts.Run run;
+        try {
+            run = scripts.run("status.sh");
+        } finally {
+            cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--destination-config",
+                    "OnFailure={Destination=arn:aws:s3:::" + BUCKET + "}").orThrow();
+        }
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stdout()).contains("! failures  1 failure documents waiting in the queue " + queue.arn());
+    }
+
+    @Test
     void status_exitsOneSayingToDeploy_whenATableIsMissing() {
         // when: the readings table status.sh looks for is one that does not exist
         Scripts.Run run = scripts.run(Map.of("TABLE_NAME", "SensorDataGone"), "status.sh");
