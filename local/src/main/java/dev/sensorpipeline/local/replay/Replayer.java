@@ -24,11 +24,11 @@ public final class Replayer {
     private final FailureStore store;
     private final StreamRange stream;
     private final ReplayFunction function;
-    private final RejectsTable rejects;
+    private final Rejects rejects;
     private final String region;
     private final PrintStream out;
 
-    public Replayer(FailureStore store, StreamRange stream, ReplayFunction function, RejectsTable rejects,
+    public Replayer(FailureStore store, StreamRange stream, ReplayFunction function, Rejects rejects,
                     String region, PrintStream out) {
         this.store = store;
         this.stream = stream;
