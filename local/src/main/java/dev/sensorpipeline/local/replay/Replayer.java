@@ -58,7 +58,7 @@ public final class Replayer {
         FailureDocument document;
         Batch batch;
         try {
-            document = FailureDocument.parse(stored.id(), stored.body());
+            document = FailureDocument.parse(stored.id(), store.read(stored));
             batch = batchOf(document);
         } catch (IllegalArgumentException e) {
             out.println("unreadable: " + e.getMessage() + "; left where it is");

@@ -221,6 +221,28 @@ class ReplayScriptIT {
         assertThat(queue.messages()).isEqualTo(1);
     }
 
+    @Test
+    void replay_exitsThreeNamingTheBucket_whenTheFailureBucketDoesNotExist() {
+        // when
+        Scripts.Run run = scripts.run(Map.of("FAILURE_BUCKET", "no-such-failure-bucket"), "replay.sh", "--local");
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.stderr()).contains("the failure bucket no-such-failure-bucket does not exist");
+    }
+
+    @Test
+    void replay_exitsTwo_onAnUnknownArgument_andZero_onHelp() {
+        // when
+        Scripts.Run unknown = scripts.run("replay.sh", "--all");
+        Scripts.Run help = scripts.run("replay.sh", "--help");
+
+        // then
+        assertThat(List.of(unknown.exitCode(), help.exitCode())).containsExactly(2, 0);
+        assertThat(unknown.stderr()).contains("unknown argument '--all'");
+        assertThat(help.stdout()).contains("--dry-run", "Exit: 0 all replayed");
+    }
+
     private static FailureQueue queue(String name) {
         FailureQueue queue = FailureQueue.create(cli, moto.endpoint(), name);
         setDestination(queue.arn());

@@ -37,6 +37,11 @@ class ReplayerTest {
         }
 
         @Override
+        public byte[] read(StoredDocument document) {
+            return document.body();
+        }
+
+        @Override
         public void markReplayed(StoredDocument document) {
             replayed.add(document.id());
         }
@@ -77,8 +82,8 @@ class ReplayerTest {
         for (int i = 0; i < records; i++) {
             readings[i] = "{\"sensor_id\":\"s\",\"current_time\":" + i + ",\"temperature\":1}";
         }
-        return new StoredDocument(id, OnFailureDocuments.s3(STREAM, SHARD,
-                OnFailureDocuments.readings(firstSequence, readings), true), null);
+        return new StoredDocument(id, null, OnFailureDocuments.s3(STREAM, SHARD,
+                OnFailureDocuments.readings(firstSequence, readings), true));
     }
 
     private static Replayer replayer(FailureStore store, ReplayFunction function, Rejects rejects) {
@@ -133,7 +138,7 @@ class ReplayerTest {
     @Test
     void run_countsADocumentThatIsNotKinesisAsUnreadable_andGoesOnWithTheOthers() {
         // given
-        FakeStore store = new FakeStore(new StoredDocument("junk", "{}".getBytes(StandardCharsets.UTF_8), null),
+        FakeStore store = new FakeStore(new StoredDocument("junk", null, "{}".getBytes(StandardCharsets.UTF_8)),
                 document("a", 1, 1));
 
         // when
