@@ -231,7 +231,7 @@ show_alarms() {
     local names name
     # The state is filtered in the query as well: moto answers a prefix with every state.
     names="$(aws cloudwatch describe-alarms --state-value ALARM --alarm-name-prefix "${FUNCTION_NAME}-" \
-        --query "[MetricAlarms, CompositeAlarms][][?StateValue=='ALARM'].AlarmName" --output text)"
+        --query "[MetricAlarms, CompositeAlarms][] | [?StateValue=='ALARM'].AlarmName" --output text)"
     if [[ -z "${names}" || "${names}" == "None" ]]; then
         line alarms "none of ${FUNCTION_NAME}-* in ALARM"
         return 0

@@ -114,6 +114,46 @@ class StatusScriptIT {
     }
 
     @Test
+    void status_exitsOneNamingTheAlarm_whenAnAlarmOfTheFunctionIsInAlarm() {
+        // given
+        String alarm = "sensor-ingest-item-collection-full";
+        cli.run("cloudwatch", "set-alarm-state", "--alarm-name", alarm, "--state-value", "ALARM", "--state-reason",
+                "test").orThrow();
+
+        // when
+        Scripts.Run run;
+        try {
+            run = scripts.run("status.sh");
+        } finally {
+            cli.run("cloudwatch", "set-alarm-state", "--alarm-name", alarm, "--state-value", "OK", "--state-reason",
+                    "test").orThrow();
+        }
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stdout()).contains("! alarms    " + alarm + " is in ALARM");
+    }
+
+    @Test
+    void status_exitsOneSayingHowToEnableIt_whenTheMappingIsDisabled() {
+        // given
+        cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--no-enabled").orThrow();
+
+        // when
+        Scripts.Run run;
+        try {
+            run = scripts.run("status.sh");
+        } finally {
+            cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--enabled").orThrow();
+        }
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stdout()).contains("! mapping   " + mappingUuid + " is Disabled, not Enabled",
+                "--uuid " + mappingUuid + " --enabled");
+    }
+
+    @Test
     void status_exitsTwo_onAnUnknownArgument_andZero_onHelp() {
         // when
         Scripts.Run unknown = scripts.run("status.sh", "--verbose");
