@@ -127,9 +127,9 @@ show_mapping() {
         attention mapping "none feeds ${STREAM_NAME} to ${FUNCTION_NAME}: nothing is processed; run scripts/deploy.sh"
         return 0
     fi
-    settings="$(aws lambda get-event-source-mapping --uuid "${MAPPING_UUID}" --query \
-        '[State, LastProcessingResult, BatchSize, MaximumBatchingWindowInSeconds, MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError]' \
-        --output json)"
+    local fields='[State, LastProcessingResult, BatchSize, MaximumBatchingWindowInSeconds, MaximumRetryAttempts,'
+    fields+=' MaximumRecordAgeInSeconds, BisectBatchOnFunctionError]'
+    settings="$(aws lambda get-event-source-mapping --uuid "${MAPPING_UUID}" --query "${fields}" --output json)"
     # One value a line, so that a LastProcessingResult with spaces ("PROBLEM: ...") stays whole.
     {
         read -r state

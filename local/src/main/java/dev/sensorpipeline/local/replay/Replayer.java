@@ -88,12 +88,12 @@ public final class Replayer {
         }
         int rejected = handled.isEmpty() ? 0 : rejects.rejected(handled).size();
         int storedCount = handled.size() - rejected;
-        ReplaySummary result = new ReplaySummary(1, batch.sequenceNumbers().size() + batch.gone(), storedCount, rejected,
-                failing.size(), batch.gone(), 0);
+        ReplaySummary result = new ReplaySummary(1, batch.sequenceNumbers().size() + batch.gone(), storedCount,
+                rejected, failing.size(), batch.gone(), 0);
         if (failing.isEmpty() && batch.gone() == 0) {
             store.markReplayed(stored);
-            out.println("replayed " + stored.id() + ": " + storedCount + " stored, " + rejected + " rejected; moved under "
-                    + S3FailureStore.REPLAYED_PREFIX);
+            out.println("replayed " + stored.id() + ": " + storedCount + " stored, " + rejected + " rejected;"
+                    + " moved under " + S3FailureStore.REPLAYED_PREFIX);
         } else {
             store.release(stored);
             out.println("still failing " + stored.id() + ": " + failing.size() + " of " + batch.sequenceNumbers().size()
