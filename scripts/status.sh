@@ -110,9 +110,9 @@ show_mapping() {
         attention mapping "none feeds ${STREAM_NAME} to ${FUNCTION_NAME}: nothing is processed; run scripts/deploy.sh"
         return 0
     fi
-    settings="$(aws lambda get-event-source-mapping --uuid "${MAPPING_UUID}" --query \
-        '[State, LastProcessingResult, BatchSize, MaximumBatchingWindowInSeconds, MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError]' \
-        --output json)"
+    local fields='[State, LastProcessingResult, BatchSize, MaximumBatchingWindowInSeconds, MaximumRetryAttempts,'
+    fields+=' MaximumRecordAgeInSeconds, BisectBatchOnFunctionError]'
+    settings="$(aws lambda get-event-source-mapping --uuid "${MAPPING_UUID}" --query "${fields}" --output json)"
     # One value a line, so that a LastProcessingResult with spaces ("PROBLEM: ...") stays whole.
     {
         read -r state
@@ -214,7 +214,7 @@ show_alarms() {
     local names name
     # The state is filtered in the query as well: moto answers a prefix with every state.
     names="$(aws cloudwatch describe-alarms --state-value ALARM --alarm-name-prefix "${FUNCTION_NAME}-" \
-        --query "[MetricAlarms, CompositeAlarms][][?StateValue=='ALARM'].AlarmName" --output text)"
+        --query "[MetricAlarms, CompositeAlarms][] | [?StateValue=='ALARM'].AlarmName" --output text)"
     if [[ -z "${names}" || "${names}" == "None" ]]; then
         line alarms "none of ${FUNCTION_NAME}-* in ALARM"
         return 0

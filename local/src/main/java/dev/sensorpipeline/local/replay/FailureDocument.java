@@ -43,7 +43,8 @@ public record FailureDocument(String location, String condition, String shardId,
         }
         JsonNode batch = document.path("KinesisBatchInfo");
         if (!batch.isObject()) {
-            throw new IllegalArgumentException(location + " has no KinesisBatchInfo: not a Kinesis on-failure document");
+            throw new IllegalArgumentException(location
+                    + " has no KinesisBatchInfo: not a Kinesis on-failure document");
         }
         return new FailureDocument(location,
                 document.path("requestContext").path("condition").asText("unknown"),

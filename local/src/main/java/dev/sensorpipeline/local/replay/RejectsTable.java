@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * The function's rejects table, keyed by the Kinesis {@code eventID} ({@code eventID#index} for a user record of an
  * aggregate): which of a replay's records the function rejected rather than stored.
  */
-public final class RejectsTable {
+public final class RejectsTable implements Rejects {
 
     private static final String KEY = "EventId";
     /** BatchGetItem's limit per request. */
@@ -30,7 +30,7 @@ public final class RejectsTable {
         this.tableName = tableName;
     }
 
-    /** Those of the event ids that the table holds a reject for. */
+    @Override
     public Set<String> rejected(List<String> eventIds) {
         Set<String> found = new HashSet<>();
         try {

@@ -24,11 +24,11 @@ public final class Replayer {
     private final FailureStore store;
     private final StreamRange stream;
     private final ReplayFunction function;
-    private final RejectsTable rejects;
+    private final Rejects rejects;
     private final String region;
     private final PrintStream out;
 
-    public Replayer(FailureStore store, StreamRange stream, ReplayFunction function, RejectsTable rejects,
+    public Replayer(FailureStore store, StreamRange stream, ReplayFunction function, Rejects rejects,
                     String region, PrintStream out) {
         this.store = store;
         this.stream = stream;
@@ -58,7 +58,7 @@ public final class Replayer {
         FailureDocument document;
         Batch batch;
         try {
-            document = FailureDocument.parse(stored.id(), stored.body());
+            document = FailureDocument.parse(stored.id(), store.read(stored));
             batch = batchOf(document);
         } catch (IllegalArgumentException e) {
             out.println("unreadable: " + e.getMessage() + "; left where it is");
@@ -88,12 +88,12 @@ public final class Replayer {
         }
         int rejected = handled.isEmpty() ? 0 : rejects.rejected(handled).size();
         int storedCount = handled.size() - rejected;
-        ReplaySummary result = new ReplaySummary(1, batch.sequenceNumbers().size() + batch.gone(), storedCount, rejected,
-                failing.size(), batch.gone(), 0);
+        ReplaySummary result = new ReplaySummary(1, batch.sequenceNumbers().size() + batch.gone(), storedCount,
+                rejected, failing.size(), batch.gone(), 0);
         if (failing.isEmpty() && batch.gone() == 0) {
             store.markReplayed(stored);
-            out.println("replayed " + stored.id() + ": " + storedCount + " stored, " + rejected + " rejected; moved under "
-                    + S3FailureStore.REPLAYED_PREFIX);
+            out.println("replayed " + stored.id() + ": " + storedCount + " stored, " + rejected + " rejected;"
+                    + " moved under " + S3FailureStore.REPLAYED_PREFIX);
         } else {
             store.release(stored);
             out.println("still failing " + stored.id() + ": " + failing.size() + " of " + batch.sequenceNumbers().size()

@@ -39,9 +39,7 @@ public final class S3FailureStore implements FailureStore {
         try {
             for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket)
                     .prefix(FAILURE_PREFIX).build()).contents()) {
-                byte[] body = s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(object.key())
-                        .build()).asByteArray();
-                documents.add(new StoredDocument(object.key(), body, null));
+                documents.add(new StoredDocument(object.key(), null, null));
             }
         } catch (NoSuchBucketException e) {
             throw new StoreUnavailableException("the failure bucket " + bucket + " does not exist: deploy with"
@@ -50,6 +48,17 @@ public final class S3FailureStore implements FailureStore {
             throw new StoreUnavailableException("cannot read " + describe() + ": " + e.getMessage(), e);
         }
         return documents;
+    }
+
+    @Override
+    public byte[] read(StoredDocument document) {
+        try {
+            return s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(document.id()).build())
+                    .asByteArray();
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("cannot read s3://" + bucket + "/" + document.id() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Copied first, then deleted: stopped between the two, the document is replayed once more (idempotent puts). */

@@ -1,5 +1,6 @@
 package dev.sensorpipeline.local.replay;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +47,19 @@ public final class SqsFailureStore implements FailureStore {
                     return documents;
                 }
                 for (Message message : messages) {
-                    documents.add(new StoredDocument(message.messageId(),
-                            message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), message.receiptHandle()));
+                    documents.add(new StoredDocument(message.messageId(), message.receiptHandle(),
+                            message.body().getBytes(StandardCharsets.UTF_8)));
                 }
             }
         } catch (SdkException e) {
             documents.forEach(this::release);
             throw new StoreUnavailableException("cannot read the queue " + queueArn + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public byte[] read(StoredDocument document) {
+        return document.body();
     }
 
     @Override

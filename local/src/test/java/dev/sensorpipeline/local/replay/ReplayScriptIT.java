@@ -183,10 +183,9 @@ class ReplayScriptIT {
     @Test
     void replayLocal_fromAQueuesMetadata_readsTheRecordsBackFromTheStream_andDeletesTheMessage() throws Exception {
         // given: records in the stream, and Lambda's metadata-only document of their batch in the queue
-        String queueUrl = queue("replay-metadata");
+        FailureQueue queue = queue("replay-metadata");
         List<StreamRecord> records = putRecords(0, READINGS);
-        sqs("send-message", "--queue-url", queueUrl, "--message-body",
-                OnFailureDocuments.metadata(streamArn, SHARD, records).toString()).orThrow();
+        queue.send(OnFailureDocuments.metadata(streamArn, SHARD, records).toString());
 
         // when
         Scripts.Run run = scripts.run("replay.sh", "--local");
@@ -195,20 +194,20 @@ class ReplayScriptIT {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.stdout()).contains("replay: 1 documents, 3 records: 3 stored, 0 rejected, 0 still failing");
         assertThat(storedReadings()).containsExactlyElementsOf(AS_PRODUCED);
-        assertThat(messagesIn(queueUrl)).isZero();
+        assertThat(queue.messages()).isZero();
     }
 
     @Test
     void replayLocal_namesTheRecordsTheStreamNoLongerHolds_exitsOne_andKeepsTheMessage() throws Exception {
         // given: a batch of five on the second shard, which only this test writes, whose first two the stream no
         // longer holds (here: were never in it)
-        String queueUrl = queue("replay-gone");
+        FailureQueue queue = queue("replay-gone");
         List<StreamRecord> inStream = putRecords(1, READINGS);
         List<StreamRecord> batch = new ArrayList<>(inStream);
         batch.add(0, new StreamRecord("1", "sensor-0", new byte[0], Instant.EPOCH));
         var document = OnFailureDocuments.metadata(streamArn, SECOND_SHARD, batch);
         document.with("KinesisBatchInfo").put("batchSize", 5);
-        sqs("send-message", "--queue-url", queueUrl, "--message-body", document.toString()).orThrow();
+        queue.send(document.toString());
 
         // when
         Scripts.Run run = scripts.run("replay.sh", "--local");
@@ -217,32 +216,35 @@ class ReplayScriptIT {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.stdout()).contains("2 records between 1 and " + inStream.get(2).sequenceNumber() + " of "
                 + SECOND_SHARD + " are no longer in the stream", "3 stored, 0 rejected, 0 still failing, 2 gone");
-        assertThat(messagesIn(queueUrl)).isEqualTo(1);
+        assertThat(queue.messages()).isEqualTo(1);
     }
 
-    /** The aws CLI v1 sends SQS calls to AWS's us-east-1 endpoint whatever AWS_ENDPOINT_URL says. */
-    private static AwsCli.Result sqs(String... args) {
-        List<String> command = new ArrayList<>(List.of("sqs"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", moto.endpoint().toString()));
-        return cli.run(command.toArray(String[]::new));
+    @Test
+    void replay_exitsThreeNamingTheBucket_whenTheFailureBucketDoesNotExist() {
+        // when
+        Scripts.Run run = scripts.run(Map.of("FAILURE_BUCKET", "no-such-failure-bucket"), "replay.sh", "--local");
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.stderr()).contains("the failure bucket no-such-failure-bucket does not exist");
     }
 
-    private static String queue(String name) {
-        String url = sqs("create-queue", "--queue-name", name, "--query", "QueueUrl", "--output", "text")
-                .orThrow().stdout().strip();
-        String arn = sqs("get-queue-attributes", "--queue-url", url, "--attribute-names", "QueueArn",
-                "--query", "Attributes.QueueArn", "--output", "text").orThrow().stdout().strip();
-        setDestination(arn);
-        return url;
+    @Test
+    void replay_exitsTwo_onAnUnknownArgument_andZero_onHelp() {
+        // when
+        Scripts.Run unknown = scripts.run("replay.sh", "--all");
+        Scripts.Run help = scripts.run("replay.sh", "--help");
+
+        // then
+        assertThat(List.of(unknown.exitCode(), help.exitCode())).containsExactly(2, 0);
+        assertThat(unknown.stderr()).contains("unknown argument '--all'");
+        assertThat(help.stdout()).contains("--dry-run", "Exit: 0 all replayed");
     }
 
-    private static int messagesIn(String queueUrl) {
-        String counts = sqs("get-queue-attributes", "--queue-url", queueUrl, "--attribute-names",
-                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "--query",
-                "Attributes.[ApproximateNumberOfMessages, ApproximateNumberOfMessagesNotVisible]", "--output",
-                "text").orThrow().stdout().strip();
-        return List.of(counts.split("\\s+")).stream().mapToInt(Integer::parseInt).sum();
+    private static FailureQueue queue(String name) {
+        FailureQueue queue = FailureQueue.create(cli, moto.endpoint(), name);
+        setDestination(queue.arn());
+        return queue;
     }
 
     /** Puts the readings to a shard, one a record, as the producer does; returns them as Kinesis holds them. */

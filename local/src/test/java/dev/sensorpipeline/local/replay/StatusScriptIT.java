@@ -81,6 +81,29 @@ class StatusScriptIT {
     }
 
     @Test
+    void status_exitsOneNamingTheCount_whenMessagesWaitInAQueueDestination() {
+        // given: a user who chose SQS, with Lambda's metadata-only document of one batch in the queue
+        FailureQueue queue = FailureQueue.create(cli, moto.endpoint(), "status-failures");
+        queue.send(OnFailureDocuments.metadata(streamArn, "shardId-000000000000",
+                OnFailureDocuments.readings(1, "{}")).toString());
+        cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--destination-config",
+                "OnFailure={Destination=" + queue.arn() + "}").orThrow();
+
+        // when
+        Scripts.Run run;
+        try {
+            run = scripts.run("status.sh");
+        } finally {
+            cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--destination-config",
+                    "OnFailure={Destination=arn:aws:s3:::" + BUCKET + "}").orThrow();
+        }
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stdout()).contains("! failures  1 failure documents waiting in the queue " + queue.arn());
+    }
+
+    @Test
     void status_exitsOneSayingToDeploy_whenATableIsMissing() {
         // when: the readings table status.sh looks for is one that does not exist
         Scripts.Run run = scripts.run(Map.of("TABLE_NAME", "SensorDataGone"), "status.sh");
@@ -88,6 +111,46 @@ class StatusScriptIT {
         // then
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.stdout()).contains("! table     SensorDataGone does not exist", "scripts/deploy.sh");
+    }
+
+    @Test
+    void status_exitsOneNamingTheAlarm_whenAnAlarmOfTheFunctionIsInAlarm() {
+        // given
+        String alarm = "sensor-ingest-item-collection-full";
+        cli.run("cloudwatch", "set-alarm-state", "--alarm-name", alarm, "--state-value", "ALARM", "--state-reason",
+                "test").orThrow();
+
+        // when
+        Scripts.Run run;
+        try {
+            run = scripts.run("status.sh");
+        } finally {
+            cli.run("cloudwatch", "set-alarm-state", "--alarm-name", alarm, "--state-value", "OK", "--state-reason",
+                    "test").orThrow();
+        }
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stdout()).contains("! alarms    " + alarm + " is in ALARM");
+    }
+
+    @Test
+    void status_exitsOneSayingHowToEnableIt_whenTheMappingIsDisabled() {
+        // given
+        cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--no-enabled").orThrow();
+
+        // when
+        Scripts.Run run;
+        try {
+            run = scripts.run("status.sh");
+        } finally {
+            cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--enabled").orThrow();
+        }
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stdout()).contains("! mapping   " + mappingUuid + " is Disabled, not Enabled",
+                "--uuid " + mappingUuid + " --enabled");
     }
 
     @Test
