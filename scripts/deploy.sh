@@ -13,7 +13,13 @@
 # Overrides: STREAM_NAME, TABLE_NAME, REJECTS_TABLE_NAME, FUNCTION_NAME, FUNCTION_ALIAS, ROLE_NAME;
 # AWS_PROFILE as usual; FUNCTION_JAR and FUNCTION_HANDLER deploy another build (scripts/bench.sh deploys its
 # baseline so). READING_TTL_DAYS=N: readings expire N days after they were taken (the function's variable, and
-# TTL on ExpiresAt for the table). ALARM_TOPIC_ARN: an SNS topic the alarms notify.
+# TTL on ExpiresAt for the table).
+#
+# Failed batches: the mapping sends every batch Lambda gives up on (retries exhausted, records too old) to a
+# private S3 bucket, FAILURE_BUCKET (default sensor-pipeline-failures-<account>-<region>), with its records;
+# FAILURE_RETENTION_DAYS (default 30) later they expire. scripts/replay.sh drives them through the function again.
+# Watching: alarms from infra/alarm-*.json (ITERATOR_AGE_ALARM_MS, default 60000, is the lag that alarms) notify
+# ALARM_TOPIC_ARN, or a topic ${FUNCTION_NAME}-alarms made for ALARM_EMAIL; a dashboard ${FUNCTION_NAME}-dashboard.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,12 +60,91 @@ json.dump(spec, open(target, "w"), indent=2)
 PY
 }
 
-find_account() {
-    local caller
-    caller="$(aws sts get-caller-identity --output json)"
-    ACCOUNT_ID="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Account"])' <<<"${caller}")"
-    PARTITION="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Arn"].split(":")[1])' <<<"${caller}")"
-    export ACCOUNT_ID PARTITION
+# FAILURE_RETENTION_DAYS must be a whole number of days S3's lifecycle accepts, checked before anything is made.
+check_failure_retention() {
+    local days="${FAILURE_RETENTION_DAYS:-30}"
+    if [[ ! "${days}" =~ ^[0-9]+$ ]] || ((10#${days} < 1 || 10#${days} > 36500)); then
+        echo "deploy: FAILURE_RETENTION_DAYS='${days}' is not a whole number of days from 1 to 36500" >&2
+        exit 2
+    fi
+    export FAILURE_RETENTION_DAYS="${days}"
+}
+
+# ITERATOR_AGE_ALARM_MS is the lag, in milliseconds, that alarms; ALARM_EMAIL and ALARM_TOPIC_ARN are two ways of
+# saying where alarms go, so only one may be given.
+check_alarm_settings() {
+    local lag="${ITERATOR_AGE_ALARM_MS:-60000}"
+    if [[ ! "${lag}" =~ ^[0-9]+$ ]] || ((10#${lag} < 1000)); then
+        echo "deploy: ITERATOR_AGE_ALARM_MS='${lag}' is not a whole number of milliseconds of at least 1000" \
+            "(the iterator age is in milliseconds: 60000 alarms at a minute of lag)" >&2
+        exit 2
+    fi
+    export ITERATOR_AGE_ALARM_MS="${lag}"
+    if [[ -n "${ALARM_EMAIL:-}" && -n "${ALARM_TOPIC_ARN:-}" ]]; then
+        echo "deploy: set ALARM_EMAIL (a topic is made for it) or ALARM_TOPIC_ARN (an existing topic), not both" >&2
+        exit 2
+    fi
+}
+
+# The bucket the mapping sends discarded batches to. Made private (public access blocked, encrypted at rest, TLS
+# only), tagged, with failure documents expiring after FAILURE_RETENTION_DAYS. A bucket of the same name that
+# deploy.sh did not make is used as it is, and said so: its settings are its owner's.
+create_failure_bucket() {
+    local output
+    if output="$(aws s3api head-bucket --bucket "${FAILURE_BUCKET}" 2>&1)"; then
+        if ! aws s3api get-bucket-tagging --bucket "${FAILURE_BUCKET}" --output json 2>/dev/null | has_project_tag; then
+            echo "== failure bucket ${FAILURE_BUCKET}: exists, not made by deploy.sh; used as it is (make sure it" \
+                "is private and this account's)"
+            return 0
+        fi
+        echo "== failure bucket ${FAILURE_BUCKET}: exists"
+    elif [[ "${output}" == *"403"* || "${output}" == *"Forbidden"* ]]; then
+        echo "error: the bucket name ${FAILURE_BUCKET} belongs to someone else (S3 bucket names are global);" \
+            "set FAILURE_BUCKET to a name of your own" >&2
+        return 1
+    else
+        echo "== failure bucket ${FAILURE_BUCKET}: creating (failed batches are kept here with their records)"
+        local -a location=()
+        # us-east-1 is S3's default and refuses to be named as a location constraint.
+        if [[ "${AWS_REGION}" != "us-east-1" ]]; then
+            location=(--create-bucket-configuration "LocationConstraint=${AWS_REGION}")
+        fi
+        aws s3api create-bucket --bucket "${FAILURE_BUCKET}" "${location[@]}" >/dev/null
+        aws s3api wait bucket-exists --bucket "${FAILURE_BUCKET}"
+        aws s3api put-bucket-tagging --bucket "${FAILURE_BUCKET}" \
+            --tagging "TagSet=[{Key=${PROJECT_TAG_KEY},Value=${PROJECT_TAG_VALUE}}]"
+    fi
+    secure_failure_bucket
+}
+
+# Every setting is a put of the whole configuration, so a second deploy leaves the same bucket.
+secure_failure_bucket() {
+    aws s3api put-public-access-block --bucket "${FAILURE_BUCKET}" \
+        --public-access-block-configuration "file://${INFRA}/failure-bucket-public-access-block.json"
+    aws s3api put-bucket-encryption --bucket "${FAILURE_BUCKET}" \
+        --server-side-encryption-configuration "file://${INFRA}/failure-bucket-encryption.json"
+    render_json "${INFRA}/failure-bucket-lifecycle.json" "${WORK_DIR}/failure-bucket-lifecycle.json" <<'PY'
+for rule in spec["Rules"]:
+    if "Expiration" in rule:
+        rule["Expiration"]["Days"] = int(env["FAILURE_RETENTION_DAYS"])
+PY
+    aws s3api put-bucket-lifecycle-configuration --bucket "${FAILURE_BUCKET}" \
+        --lifecycle-configuration "file://${WORK_DIR}/failure-bucket-lifecycle.json"
+    render_json "${INFRA}/failure-bucket-policy.json" "${WORK_DIR}/failure-bucket-policy.json" <<'PY'
+for statement in spec["Statement"]:
+    statement["Resource"] = [arn.replace("arn:aws:s3:::sensor-pipeline-failures", env["FAILURE_BUCKET_ARN"], 1)
+                             for arn in statement["Resource"]]
+PY
+    local tls="TLS only"
+    if [[ "${AWS_ENDPOINT_URL:-}" == http://* ]]; then
+        # An endpoint without TLS could never be reached again under a policy refusing requests without it.
+        tls="no TLS-only policy: the endpoint ${AWS_ENDPOINT_URL} has no TLS"
+    else
+        aws s3api put-bucket-policy --bucket "${FAILURE_BUCKET}" \
+            --policy "file://${WORK_DIR}/failure-bucket-policy.json"
+    fi
+    echo "== failure bucket ${FAILURE_BUCKET}: private (public access blocked, encrypted, ${tls}), documents" \
+        "expire after ${FAILURE_RETENTION_DAYS} days"
 }
 
 create_stream() {
@@ -94,7 +179,6 @@ create_tables() {
 }
 
 render_policy() {
-    WORK_DIR="$(mktemp -d)"
     render_json "${INFRA}/lambda-permissions-policy.json" "${WORK_DIR}/policy.json" <<'PY'
 # The file's ARNs name the default resources in any account and region; pin them to this deployment's.
 prefix = f'arn:{env["PARTITION"]}:'
@@ -104,6 +188,7 @@ names = {
     "table/SensorData": "table/" + env["TABLE_NAME"],
     "stream/temperature-sensor-data": "stream/" + env["STREAM_NAME"],
     "/aws/lambda/sensor-ingest": "/aws/lambda/" + env["FUNCTION_NAME"],
+    "s3:::sensor-pipeline-failures": "s3:::" + env["FAILURE_BUCKET"],
 }
 for statement in spec["Statement"]:
     resources = []
@@ -115,6 +200,10 @@ for statement in spec["Statement"]:
                 break
         resources.append(arn)
     statement["Resource"] = resources
+    # Lambda writes to the bucket only while it is this account's: a bucket of the same name elsewhere gets nothing.
+    account = statement.get("Condition", {}).get("StringEquals", {})
+    if "s3:ResourceAccount" in account:
+        account["s3:ResourceAccount"] = env["ACCOUNT_ID"]
 PY
 }
 
@@ -194,11 +283,39 @@ create_or_update_function() {
     fi
 }
 
-# SnapStart applies to published versions only, so every deploy publishes one (none when nothing changed since
-# the last) and moves the alias to it; the mapping invokes the alias.
+# The function's code and configuration as a version keeps them: what decides whether a deploy has anything new to
+# publish. Description is left out (publish-version gives each version its own), and so are the fields that change
+# with every update or publication (RevisionId, LastModified, Version, the ARN, the state).
+function_fingerprint() {
+    local qualifier="$1"
+    aws lambda get-function-configuration --function-name "${FUNCTION_NAME}" --qualifier "${qualifier}" \
+        --output json | python3 -c '
+import json, sys
+config = json.load(sys.stdin)
+kept = ["CodeSha256", "Runtime", "Handler", "Role", "MemorySize", "Timeout", "Environment", "Architectures",
+        "SnapStart", "EphemeralStorage", "Layers", "TracingConfig", "LoggingConfig"]
+snap = config.get("SnapStart") or {}
+config["SnapStart"] = snap.get("ApplyOn")
+config["Layers"] = sorted(layer.get("Arn") for layer in config.get("Layers") or [])
+print(json.dumps({key: config.get(key) for key in kept}, sort_keys=True))
+'
+}
+
+# SnapStart applies to published versions only, so the alias moves to a published version. One is published only
+# when the code or the configuration differs from the version the alias points at: an unchanged redeploy publishes
+# nothing, on AWS and on any local endpoint.
 publish_version() {
+    local current
     FUNCTION_ARN="$(aws lambda get-function-configuration --function-name "${FUNCTION_NAME}" \
         --query FunctionArn --output text)"
+    if current="$(aws lambda get-alias --function-name "${FUNCTION_NAME}" --name "${FUNCTION_ALIAS}" \
+        --query FunctionVersion --output text 2>/dev/null)" \
+        && [[ "$(function_fingerprint "${current}")" == "$(function_fingerprint "\$LATEST")" ]]; then
+        FUNCTION_VERSION="${current}"
+        echo "== function ${FUNCTION_NAME}: code and configuration unchanged; alias ${FUNCTION_ALIAS} stays at" \
+            "version ${FUNCTION_VERSION}, nothing published"
+        return 0
+    fi
     FUNCTION_VERSION="$(aws lambda publish-version --function-name "${FUNCTION_NAME}" \
         --description "published by scripts/deploy.sh" --query Version --output text)"
     echo "== function ${FUNCTION_NAME}: version ${FUNCTION_VERSION} published; waiting until it is active" \
@@ -239,12 +356,16 @@ create_or_update_mapping() {
 for fixed in ("StartingPosition", "StartingPositionTimestamp", "EventSourceArn", "Tags"):
     spec.pop(fixed, None)
 spec["FunctionName"] = env["ALIAS_ARN"]
+spec["DestinationConfig"]["OnFailure"]["Destination"] = env["FAILURE_BUCKET_ARN"]
 PY
         aws lambda update-event-source-mapping --uuid "${uuid}" \
             --cli-input-json "file://${WORK_DIR}/mapping-update.json" >/dev/null
     else
         echo "== event source mapping ${STREAM_NAME} -> ${FUNCTION_NAME}:${FUNCTION_ALIAS}: creating"
-        uuid="$(aws lambda create-event-source-mapping --cli-input-json "file://${INFRA}/event-source-mapping.json" \
+        render_json "${INFRA}/event-source-mapping.json" "${WORK_DIR}/mapping.json" <<'PY'
+spec["DestinationConfig"]["OnFailure"]["Destination"] = env["FAILURE_BUCKET_ARN"]
+PY
+        uuid="$(aws lambda create-event-source-mapping --cli-input-json "file://${WORK_DIR}/mapping.json" \
             --function-name "${ALIAS_ARN}" --event-source-arn "${STREAM_ARN}" --query UUID --output text)"
     fi
     MAPPING_UUID="${uuid}"
@@ -325,7 +446,29 @@ ensure_reading_ttl() {
     fi
 }
 
-# The alarms of infra/alarm-*.json, on the function's own metrics (its EMF log lines, dimension FunctionName).
+# With ALARM_EMAIL, a topic of the deployment's own for the alarms, with that address subscribed once. AWS mails the
+# address a confirmation link; nothing is delivered until it is followed.
+create_alarm_topic() {
+    if [[ -z "${ALARM_EMAIL:-}" ]]; then
+        return 0
+    fi
+    ALARM_TOPIC_ARN="$(aws sns create-topic --name "${FUNCTION_NAME}-alarms" \
+        --tags "Key=${PROJECT_TAG_KEY},Value=${PROJECT_TAG_VALUE}" --query TopicArn --output text)"
+    export ALARM_TOPIC_ARN
+    local subscribed
+    subscribed="$(aws sns list-subscriptions-by-topic --topic-arn "${ALARM_TOPIC_ARN}" \
+        --query "Subscriptions[?Protocol=='email' && Endpoint=='${ALARM_EMAIL}'] | length(@)" --output text)"
+    if [[ "${subscribed}" == "0" ]]; then
+        aws sns subscribe --topic-arn "${ALARM_TOPIC_ARN}" --protocol email \
+            --notification-endpoint "${ALARM_EMAIL}" >/dev/null
+        echo "== alarm topic ${FUNCTION_NAME}-alarms: ${ALARM_EMAIL} subscribed; confirm it from the mail AWS sends"
+    else
+        echo "== alarm topic ${FUNCTION_NAME}-alarms: ${ALARM_EMAIL} already subscribed"
+    fi
+}
+
+# The alarms of infra/alarm-*.json: the function's own metrics (its EMF log lines, namespace SensorPipeline) and
+# Lambda's (AWS/Lambda: the mapping's iterator age, errors, failure-bucket deliveries), all on dimension FunctionName.
 # put-metric-alarm replaces an alarm of the same name, so a second deploy leaves the same alarm.
 put_alarms() {
     local spec name
@@ -336,6 +479,8 @@ spec["AlarmName"] = spec["AlarmName"].replace("sensor-ingest", env["FUNCTION_NAM
 for dimension in spec.get("Dimensions", []):
     if dimension["Name"] == "FunctionName":
         dimension["Value"] = env["FUNCTION_NAME"]
+if spec["MetricName"] == "IteratorAge":
+    spec["Threshold"] = int(env["ITERATOR_AGE_ALARM_MS"])
 if env.get("ALARM_TOPIC_ARN"):
     spec["AlarmActions"] = [env["ALARM_TOPIC_ARN"]]
     spec["OKActions"] = [env["ALARM_TOPIC_ARN"]]
@@ -346,6 +491,37 @@ PY
     done
 }
 
+# The dashboard of infra/dashboard.json, with this deployment's names and region. put-dashboard replaces it whole.
+put_dashboard() {
+    DASHBOARD_NAME="${FUNCTION_NAME}-dashboard"
+    render_json "${INFRA}/dashboard.json" "${WORK_DIR}/dashboard.json" <<'PY'
+names = {"FunctionName": env["FUNCTION_NAME"], "StreamName": env["STREAM_NAME"]}
+tables = {"SensorData": env["TABLE_NAME"], "SensorDataRejects": env["REJECTS_TABLE_NAME"]}
+for widget in spec["widgets"]:
+    properties = widget["properties"]
+    if widget["type"] == "text":
+        text = properties["markdown"]
+        for default, actual in (("temperature-sensor-data", env["STREAM_NAME"]), ("sensor-ingest", env["FUNCTION_NAME"]),
+                                ("SensorData", env["TABLE_NAME"])):
+            text = text.replace(default, actual)
+        properties["markdown"] = text
+        continue
+    properties["region"] = env["AWS_REGION"]
+    for metric in properties["metrics"]:
+        # [namespace, metric, dimension name, value, ..., {options}]
+        for i in range(2, len(metric) - 1, 2):
+            if not isinstance(metric[i], str):
+                break
+            if metric[i] == "TableName":
+                metric[i + 1] = tables.get(metric[i + 1], metric[i + 1])
+            elif metric[i] in names:
+                metric[i + 1] = names[metric[i]]
+PY
+    aws cloudwatch put-dashboard --dashboard-name "${DASHBOARD_NAME}" \
+        --dashboard-body "file://${WORK_DIR}/dashboard.json" >/dev/null
+    echo "== dashboard ${DASHBOARD_NAME}: put from infra/dashboard.json"
+}
+
 print_summary() {
     echo
     echo "deployed to $(describe_target):"
@@ -354,6 +530,9 @@ print_summary() {
     echo "  role      ${ROLE_ARN}"
     echo "  function  ${FUNCTION_NAME}, version ${FUNCTION_VERSION} (SnapStart), alias ${FUNCTION_ALIAS}"
     echo "  mapping   ${MAPPING_UUID} -> alias ${FUNCTION_ALIAS} (ReportBatchItemFailures)"
+    echo "  failures  s3://${FAILURE_BUCKET}/aws/lambda/ (batches Lambda gives up on; scripts/replay.sh)"
+    echo "  watching  alarms ${FUNCTION_NAME}-*${ALARM_TOPIC_ARN:+ (notify ${ALARM_TOPIC_ARN})}," \
+        "dashboard ${DASHBOARD_NAME}"
     if [[ -n "${READING_TTL_DAYS:-}" ]]; then
         echo "  TTL       readings expire ${READING_TTL_DAYS} days after CurrentTime (ExpiresAt)"
     else
@@ -363,7 +542,7 @@ print_summary() {
 
 check_arguments() {
     if [[ $# -eq 1 && ( "$1" == "--help" || "$1" == "-h" ) ]]; then
-        sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 0
     fi
     if [[ $# -gt 0 ]]; then
@@ -375,12 +554,17 @@ check_arguments() {
 main() {
     check_arguments "$@"
     check_reading_ttl
+    check_failure_retention
+    check_alarm_settings
     trap cleanup EXIT
+    WORK_DIR="$(mktemp -d)"
     resolve_names
     require_region
     echo "deploying to $(describe_target)"
     build_function_if_needed
     find_account
+    resolve_failure_bucket
+    create_failure_bucket
     create_stream
     create_tables
     create_role
@@ -389,7 +573,9 @@ main() {
     publish_version
     create_or_update_alias
     create_or_update_mapping
+    create_alarm_topic
     put_alarms
+    put_dashboard
     ensure_reading_ttl
     print_summary
 }

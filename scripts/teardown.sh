@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Removes what scripts/deploy.sh made: the event source mapping, the function, its role and policy, both tables
-# (SensorData's TTL setting goes with it), the stream and the alarms. Touches only resources that carry deploy.sh's
-# tag (project=sensor-pipeline); anything else of the same name is left alone, and said so. Asks first, unless --yes.
+# (SensorData's TTL setting goes with it), the stream, the alarms, their topic, the dashboard and the failure
+# bucket. Touches only resources that carry deploy.sh's tag (project=sensor-pipeline); anything else of the same
+# name is left alone, and said so. The failure bucket is removed only when it holds no failure documents, or with
+# --delete-failures; otherwise it is kept and the count said. Asks first, unless --yes.
 #
-#   scripts/teardown.sh          # asks
-#   scripts/teardown.sh --yes    # for scripts
+#   scripts/teardown.sh                           # asks
+#   scripts/teardown.sh --yes                     # for scripts
+#   scripts/teardown.sh --yes --delete-failures   # also the failure documents no one has replayed
 #
 # Same environment as deploy.sh: AWS_REGION/profile, AWS_ENDPOINT_URL, and the name overrides.
 set -euo pipefail
@@ -15,17 +18,20 @@ readonly ROOT
 source "${ROOT}/scripts/lib/aws-common.sh"
 
 ASSUME_YES=0
+DELETE_FAILURES=0
+KEPT_BUCKET=""
 
 parse_arguments() {
     while [[ $# -gt 0 ]]; do
         case "$1" in
             --yes | -y) ASSUME_YES=1 ;;
+            --delete-failures) DELETE_FAILURES=1 ;;
             -h | --help)
-                sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+                sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
                 exit 0
                 ;;
             *)
-                echo "teardown: unknown argument '$1' (only --yes)" >&2
+                echo "teardown: unknown argument '$1' (only --yes and --delete-failures; see --help)" >&2
                 exit 2
                 ;;
         esac
@@ -44,26 +50,15 @@ confirm() {
     echo "This deletes, at $(describe_target):"
     echo "  the mapping ${STREAM_NAME} -> ${FUNCTION_NAME}, the function ${FUNCTION_NAME}, the role ${ROLE_NAME},"
     echo "  the tables ${TABLE_NAME} and ${REJECTS_TABLE_NAME} with all their items, and the stream ${STREAM_NAME}."
-    echo "  the alarms ${FUNCTION_NAME}-* of infra/alarm-*.json."
+    echo "  the alarms ${FUNCTION_NAME}-* of infra/alarm-*.json, the topic ${FUNCTION_NAME}-alarms, the dashboard"
+    echo "  ${FUNCTION_NAME}-dashboard, and the failure bucket ${FAILURE_BUCKET} if it is empty$(
+        [[ "${DELETE_FAILURES}" -eq 1 ]] && echo " or not (--delete-failures)")."
     local answer
     read -r -p "Type 'yes' to go on: " answer
     if [[ "${answer}" != "yes" ]]; then
         echo "teardown: nothing deleted"
         exit 1
     fi
-}
-
-# Reads a tag listing on stdin (any of the AWS shapes) and succeeds when it holds deploy.sh's tag.
-has_project_tag() {
-    python3 -c '
-import json, sys
-key, value = sys.argv[1], sys.argv[2]
-data = json.load(sys.stdin)
-tags = data.get("Tags", data)
-if isinstance(tags, dict):
-    sys.exit(0 if tags.get(key) == value else 1)
-sys.exit(0 if any(t.get("Key") == key and t.get("Value") == value for t in tags) else 1)
-' "${PROJECT_TAG_KEY}" "${PROJECT_TAG_VALUE}"
 }
 
 skip_untagged() {
@@ -158,10 +153,74 @@ delete_alarms() {
     done
 }
 
+# The dashboard deploy.sh put. Dashboards carry no tags here, so deploy.sh's mark in the first text widget tells.
+delete_dashboard() {
+    local name="${FUNCTION_NAME}-dashboard" body
+    if ! body="$(aws cloudwatch get-dashboard --dashboard-name "${name}" --query DashboardBody --output text \
+        2>/dev/null)"; then
+        echo "== dashboard ${name}: not there"
+    elif [[ "${body}" != *"Made by scripts/deploy.sh"* ]]; then
+        echo "== dashboard ${name}: not made by deploy.sh; left alone"
+    else
+        echo "== dashboard ${name}: deleting"
+        aws cloudwatch delete-dashboards --dashboard-names "${name}" >/dev/null
+    fi
+}
+
+# The topic deploy.sh made for ALARM_EMAIL, with its subscriptions.
+delete_alarm_topic() {
+    local topic_arn="arn:${PARTITION}:sns:${AWS_REGION}:${ACCOUNT_ID}:${FUNCTION_NAME}-alarms"
+    if ! aws_quiet sns get-topic-attributes --topic-arn "${topic_arn}"; then
+        echo "== alarm topic ${FUNCTION_NAME}-alarms: not there"
+    elif ! aws sns list-tags-for-resource --resource-arn "${topic_arn}" --output json | has_project_tag; then
+        skip_untagged "alarm topic ${FUNCTION_NAME}-alarms"
+    else
+        echo "== alarm topic ${FUNCTION_NAME}-alarms: deleting"
+        aws sns delete-topic --topic-arn "${topic_arn}"
+    fi
+}
+
+# How many failure documents the bucket holds: every object, replayed ones included (kept for audit).
+count_failure_documents() {
+    aws s3api list-objects-v2 --bucket "${FAILURE_BUCKET}" --output json | python3 -c '
+import json, sys
+text = sys.stdin.read().strip()
+# An empty bucket lists no Contents at all (and the CLI may print nothing).
+print(len(json.loads(text).get("Contents", [])) if text else 0)
+'
+}
+
+# The failure bucket goes only when it is empty or --delete-failures says so: its documents are the only copy of
+# records Lambda gave up on.
+delete_failure_bucket() {
+    local documents
+    if ! aws_quiet s3api head-bucket --bucket "${FAILURE_BUCKET}"; then
+        echo "== failure bucket ${FAILURE_BUCKET}: not there"
+        return 0
+    fi
+    if ! aws s3api get-bucket-tagging --bucket "${FAILURE_BUCKET}" --output json 2>/dev/null | has_project_tag; then
+        skip_untagged "failure bucket ${FAILURE_BUCKET}"
+        return 0
+    fi
+    documents="$(count_failure_documents)"
+    if [[ "${documents}" != "0" && "${DELETE_FAILURES}" -ne 1 ]]; then
+        echo "== failure bucket ${FAILURE_BUCKET}: kept: it holds ${documents} failure documents" \
+            "(scripts/replay.sh replays them; teardown.sh --delete-failures deletes them)"
+        KEPT_BUCKET="${FAILURE_BUCKET}"
+        return 0
+    fi
+    echo "== failure bucket ${FAILURE_BUCKET}: deleting, with ${documents} failure documents"
+    aws s3 rm "s3://${FAILURE_BUCKET}" --recursive --only-show-errors
+    aws s3api delete-bucket --bucket "${FAILURE_BUCKET}"
+    aws s3api wait bucket-not-exists --bucket "${FAILURE_BUCKET}"
+}
+
 main() {
     parse_arguments "$@"
     resolve_names
     require_region
+    find_account
+    resolve_failure_bucket
     confirm
     delete_mappings_and_function
     delete_role
@@ -169,7 +228,14 @@ main() {
     delete_table "${REJECTS_TABLE_NAME}"
     delete_stream
     delete_alarms
-    echo "torn down at $(describe_target)"
+    delete_alarm_topic
+    delete_dashboard
+    delete_failure_bucket
+    if [[ -n "${KEPT_BUCKET}" ]]; then
+        echo "torn down at $(describe_target), except the bucket ${KEPT_BUCKET} and its failure documents"
+    else
+        echo "torn down at $(describe_target)"
+    fi
 }
 
 main "$@"

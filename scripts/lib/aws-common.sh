@@ -34,6 +34,36 @@ require_region() {
     export AWS_REGION="${region}" AWS_DEFAULT_REGION="${region}"
 }
 
+# The account and partition of the caller: the ARNs and the failure bucket's default name are made from them.
+find_account() {
+    local caller
+    caller="$(aws sts get-caller-identity --output json)"
+    ACCOUNT_ID="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Account"])' <<<"${caller}")"
+    PARTITION="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["Arn"].split(":")[1])' <<<"${caller}")"
+    export ACCOUNT_ID PARTITION
+}
+
+# The bucket Lambda writes the batches it discards to (the mapping's on-failure destination). Bucket names are global,
+# so the default carries the account and region; FAILURE_BUCKET overrides it. Needs find_account and require_region.
+resolve_failure_bucket() {
+    FAILURE_BUCKET="${FAILURE_BUCKET:-sensor-pipeline-failures-${ACCOUNT_ID}-${AWS_REGION}}"
+    FAILURE_BUCKET_ARN="arn:${PARTITION}:s3:::${FAILURE_BUCKET}"
+    export FAILURE_BUCKET FAILURE_BUCKET_ARN
+}
+
+# Reads a tag listing on stdin (any of the AWS shapes) and succeeds when it holds deploy.sh's tag.
+has_project_tag() {
+    python3 -c '
+import json, sys
+key, value = sys.argv[1], sys.argv[2]
+data = json.load(sys.stdin)
+tags = data.get("Tags", data.get("TagSet", data))
+if isinstance(tags, dict):
+    sys.exit(0 if tags.get(key) == value else 1)
+sys.exit(0 if any(t.get("Key") == key and t.get("Value") == value for t in tags) else 1)
+' "${PROJECT_TAG_KEY}" "${PROJECT_TAG_VALUE}"
+}
+
 describe_target() {
     if [[ -n "${AWS_ENDPOINT_URL:-}" ]]; then
         echo "endpoint ${AWS_ENDPOINT_URL}, region ${AWS_REGION}"

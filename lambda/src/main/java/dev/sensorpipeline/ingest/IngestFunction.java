@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 public record IngestFunction(IngestConfig config, BatchProcessor processor, SnapStartPrimer primer) {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ATTEMPT_TIMEOUT = BatchWriter.DEFAULT_ATTEMPT_TIMEOUT;
 
     /**
      * Reads the settings, builds the DynamoDB client and checks that both tables exist. The endpoint comes from

@@ -79,7 +79,10 @@ class DeployScriptsIT {
         // then
         assertThat(first.exitCode()).as(first.stderr()).isZero();
         assertThat(second.exitCode()).as(second.stderr()).isZero();
-        assertThat(second.stdout()).contains("function sensor-ingest: exists; updating");
+        assertThat(second.stdout()).contains("function sensor-ingest: exists; updating")
+                .contains("code and configuration unchanged; alias live stays at version 1, nothing published");
+        assertThat(aws("lambda", "list-versions-by-function", "--function-name", "sensor-ingest").get("Versions"))
+                .extracting(version -> version.get("Version").asText()).containsExactlyInAnyOrder("$LATEST", "1");
         assertThat(aws("lambda", "list-functions").get("Functions")).hasSize(1);
         JsonNode mappings = aws("lambda", "list-event-source-mappings").get("EventSourceMappings");
         assertThat(mappings).hasSize(1);
@@ -199,11 +202,11 @@ class DeployScriptsIT {
         assertThat(ttl.get("AttributeName").asText()).isEqualTo("ExpiresAt");
         assertThat(aws("lambda", "get-function-configuration", "--function-name", "sensor-ingest")
                 .at("/Environment/Variables/READING_TTL_DAYS").asText()).isEqualTo("30");
-        JsonNode alarms = aws("cloudwatch", "describe-alarms").get("MetricAlarms");
-        assertThat(alarms).hasSize(1);
-        assertThat(alarms.get(0).get("MetricName").asText()).contains("Collection");
-        assertThat(alarms.get(0).at("/Dimensions/0/Value").asText()).isEqualTo("sensor-ingest");
-        assertThat(alarms.get(0).at("/AlarmActions/0").asText()).isEqualTo(topicArn);
+        JsonNode alarm = aws("cloudwatch", "describe-alarms", "--alarm-names", "sensor-ingest-item-collection-full")
+                .at("/MetricAlarms/0");
+        assertThat(alarm.get("MetricName").asText()).isEqualTo("itemCollectionLimitExceeded");
+        assertThat(alarm.at("/Dimensions/0/Value").asText()).isEqualTo("sensor-ingest");
+        assertThat(alarm.at("/AlarmActions/0").asText()).isEqualTo(topicArn);
     }
 
     @Test
@@ -241,6 +244,135 @@ class DeployScriptsIT {
         assertThat(aws("dynamodb", "list-tables").get("TableNames")).isEmpty();
     }
 
+    private String defaultFailureBucket() throws IOException {
+        return "sensor-pipeline-failures-" + aws("sts", "get-caller-identity").get("Account").asText() + "-"
+                + LocalAws.REGION.id();
+    }
+
+    @Test
+    void deploy_keepsDiscardedBatchesInAPrivateBucket_asTheMappingsDestination_withANarrowPolicy() throws Exception {
+        // given
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("FAILURE_RETENTION_DAYS", "7");
+
+        // when
+        Run run = script(env, "deploy.sh");
+
+        // then the bucket is private, tagged, and its documents expire after the days asked for
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        String bucket = defaultFailureBucket();
+        JsonNode block = aws("s3api", "get-public-access-block", "--bucket", bucket)
+                .get("PublicAccessBlockConfiguration");
+        assertThat(List.of("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"))
+                .allSatisfy(setting -> assertThat(block.get(setting).asBoolean()).as(setting).isTrue());
+        assertThat(aws("s3api", "get-bucket-encryption", "--bucket", bucket)
+                .at("/ServerSideEncryptionConfiguration/Rules/0/ApplyServerSideEncryptionByDefault/SSEAlgorithm")
+                .asText()).isEqualTo("AES256");
+        assertThat(aws("s3api", "get-bucket-lifecycle-configuration", "--bucket", bucket)
+                .at("/Rules/0/Expiration/Days").asInt()).isEqualTo(7);
+        assertThat(aws("s3api", "get-bucket-tagging", "--bucket", bucket).get("TagSet").toString())
+                .contains("\"Key\":\"project\"", "\"Value\":\"sensor-pipeline\"");
+        // and the mapping sends what Lambda gives up on there, while the role may write to that bucket only
+        JsonNode mapping = aws("lambda", "list-event-source-mappings").at("/EventSourceMappings/0");
+        assertThat(mapping.at("/DestinationConfig/OnFailure/Destination").asText())
+                .isEqualTo("arn:aws:s3:::" + bucket);
+        assertThat(mapping.get("MaximumRecordAgeInSeconds").asInt()).isLessThan(24 * 3600);
+        JsonNode policy = aws("iam", "get-role-policy", "--role-name", "sensor-ingest-role",
+                "--policy-name", "sensor-ingest-permissions").get("PolicyDocument");
+        List<String> s3Grants = new ArrayList<>();
+        for (JsonNode statement : policy.get("Statement")) {
+            for (JsonNode action : statement.get("Action")) {
+                if (action.asText().startsWith("s3:")) {
+                    statement.get("Resource").forEach(r -> s3Grants.add(action.asText() + " " + r.asText()));
+                    assertThat(statement.at("/Condition/StringEquals/s3:ResourceAccount").asText())
+                            .isEqualTo(aws("sts", "get-caller-identity").get("Account").asText());
+                }
+            }
+        }
+        assertThat(s3Grants).containsExactlyInAnyOrder("s3:PutObject arn:aws:s3:::" + bucket + "/*",
+                "s3:ListBucket arn:aws:s3:::" + bucket);
+    }
+
+    @Test
+    void deploy_putsAnAlarmForEachWayOfLosingTrack_andADashboard_notifyingATopicMadeForAnEmail() throws Exception {
+        // given
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("ALARM_EMAIL", "ops@example.com");
+
+        // when
+        Run run = script(env, "deploy.sh");
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        Map<String, JsonNode> alarms = new HashMap<>();
+        aws("cloudwatch", "describe-alarms").get("MetricAlarms")
+                .forEach(alarm -> alarms.put(alarm.get("AlarmName").asText(), alarm));
+        assertThat(alarms).containsOnlyKeys("sensor-ingest-iterator-age", "sensor-ingest-function-errors",
+                "sensor-ingest-destination-delivery-failures", "sensor-ingest-readings-failed",
+                "sensor-ingest-item-collection-full");
+        JsonNode lag = alarms.get("sensor-ingest-iterator-age");
+        assertThat(lag.get("Namespace").asText() + " " + lag.get("MetricName").asText())
+                .isEqualTo("AWS/Lambda IteratorAge");
+        assertThat(lag.get("Threshold").asDouble()).isEqualTo(60000.0);
+        assertThat(alarms.get("sensor-ingest-readings-failed").get("Namespace").asText())
+                .isEqualTo(dev.sensorpipeline.ingest.log.BatchMetrics.NAMESPACE);
+        String topic = "arn:aws:sns:" + LocalAws.REGION.id() + ":"
+                + aws("sts", "get-caller-identity").get("Account").asText() + ":sensor-ingest-alarms";
+        assertThat(alarms.values()).allSatisfy(alarm ->
+                assertThat(alarm.get("AlarmActions").toString()).contains(topic));
+        assertThat(aws("sns", "list-subscriptions-by-topic", "--topic-arn", topic).get("Subscriptions"))
+                .extracting(subscription -> subscription.get("Endpoint").asText()).containsExactly("ops@example.com");
+        JsonNode dashboard = aws("cloudwatch", "get-dashboard", "--dashboard-name", "sensor-ingest-dashboard");
+        assertThat(dashboard.get("DashboardBody").asText())
+                .contains("IteratorAge", "IncomingRecords", "WriteThrottleEvents", "\"failed\"", "Duration");
+    }
+
+    @Test
+    void deploy_refusesAnIteratorAgeThresholdThatIsNotMilliseconds_beforeMakingAnything() throws Exception {
+        // given a threshold in seconds, as someone might think it is
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.put("ITERATOR_AGE_ALARM_MS", "60");
+
+        // when
+        Run run = script(env, "deploy.sh");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("ITERATOR_AGE_ALARM_MS='60' is not a whole number of milliseconds");
+        assertThat(aws("dynamodb", "list-tables").get("TableNames")).isEmpty();
+    }
+
+    @Test
+    void teardown_keepsAFailureBucketThatHoldsDocuments_sayingHowMany_andDeletesItWithDeleteFailures()
+            throws Exception {
+        // given a failure document no one has replayed
+        assertThat(script(localEnv(), "deploy.sh").exitCode()).isZero();
+        String bucket = defaultFailureBucket();
+        Path document = Files.createTempFile("failure-", ".json");
+        Files.writeString(document, "{\"version\":\"1.0\"}");
+        cli.run("s3api", "put-object", "--bucket", bucket, "--key",
+                "aws/lambda/uuid/shardId-000000000000/2026/12/03/2026-12-03T10.00.00-d0c", "--body",
+                document.toString()).orThrow();
+
+        // when
+        Run kept = script(localEnv(), "teardown.sh", "--yes");
+
+        // then
+        assertThat(kept.exitCode()).as(kept.stderr()).isZero();
+        assertThat(kept.stdout()).contains("kept: it holds 1 failure documents")
+                .contains("except the bucket " + bucket);
+        assertThat(aws("s3api", "list-buckets").get("Buckets")).hasSize(1);
+        assertThat(aws("kinesis", "list-streams").get("StreamNames")).isEmpty();
+
+        // when
+        Run deleted = script(localEnv(), "teardown.sh", "--yes", "--delete-failures");
+
+        // then
+        assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();
+        assertThat(deleted.stdout()).contains("deleting, with 1 failure documents");
+        assertThat(aws("s3api", "list-buckets").get("Buckets")).isEmpty();
+    }
+
     @Test
     void teardown_removesEverythingDeployMade_andLeavesWhatItDidNotMake() throws Exception {
         // given
@@ -260,6 +392,8 @@ class DeployScriptsIT {
         assertThat(aws("iam", "list-roles").get("Roles").toString()).doesNotContain("sensor-ingest-role");
         assertThat(aws("dynamodb", "list-tables").get("TableNames").toString()).isEqualTo("[\"SomeoneElses\"]");
         assertThat(aws("cloudwatch", "describe-alarms").get("MetricAlarms")).isEmpty();
+        assertThat(aws("cloudwatch", "list-dashboards").get("DashboardEntries")).isEmpty();
+        assertThat(aws("s3api", "list-buckets").get("Buckets")).isEmpty();
     }
 
     @Test

@@ -101,4 +101,18 @@ class InfraSpecsIT {
         }
         assertThat(policy.toString()).doesNotContain("FullAccess");
     }
+
+    @Test
+    void failureBucketPolicy_refusesEveryRequestWithoutTls_onTheBucketAndItsDocuments() throws IOException {
+        // given
+        JsonNode policy = JSON.readTree(Files.readString(ProjectFiles.resolve("infra/failure-bucket-policy.json")));
+
+        // then
+        JsonNode statement = policy.at("/Statement/0");
+        assertThat(statement.get("Effect").asText()).isEqualTo("Deny");
+        assertThat(statement.get("Action").asText()).isEqualTo("s3:*");
+        assertThat(statement.at("/Condition/Bool/aws:SecureTransport").asText()).isEqualTo("false");
+        assertThat(statement.get("Resource")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                "arn:aws:s3:::sensor-pipeline-failures", "arn:aws:s3:::sensor-pipeline-failures/*");
+    }
 }

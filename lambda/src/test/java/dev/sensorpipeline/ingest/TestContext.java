@@ -5,12 +5,28 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
-/** A Lambda context with a fixed time left. */
-public record TestContext(Duration remaining) implements Context {
+/**
+ * A Lambda context whose time left is {@code remaining} at {@code startNanos} on {@code nanoClock}: fixed on a clock
+ * that stands still, running down with the real clock as the runtime's does.
+ */
+public record TestContext(Duration remaining, LongSupplier nanoClock, long startNanos) implements Context {
+
+    private static final LongSupplier STANDING_STILL = () -> 0L;
+
+    /** A context whose time left stays {@code remaining}. */
+    public TestContext(Duration remaining) {
+        this(remaining, STANDING_STILL, 0L);
+    }
 
     public static TestContext withMinutesLeft(int minutes) {
         return new TestContext(Duration.ofMinutes(minutes));
+    }
+
+    /** A context whose time left runs down from {@code timeLeft} with the real clock. */
+    public static TestContext running(Duration timeLeft) {
+        return new TestContext(timeLeft, System::nanoTime, System.nanoTime());
     }
 
     @Override
@@ -55,7 +71,7 @@ public record TestContext(Duration remaining) implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) remaining.toMillis();
+        return (int) remaining.minusNanos(nanoClock.getAsLong() - startNanos).toMillis();
     }
 
     @Override

@@ -46,6 +46,15 @@ public final class BatchWriter {
      */
     public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(25), Duration.ofSeconds(2));
 
+    /**
+     * The longest one BatchWriteItem attempt may take when the deadline is far: DynamoDB answers in milliseconds, so
+     * an attempt this long is a stalled connection, better abandoned and retried.
+     */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Below this an attempt could not even reach DynamoDB; the SDK also needs a positive timeout. */
+    private static final Duration SHORTEST_ATTEMPT = Duration.ofMillis(1);
+
     private static final JsonLogger LOG = JsonLogger.of(BatchWriter.class);
 
     private final DynamoDbClient dynamoDb;
@@ -128,7 +137,7 @@ public final class BatchWriter {
             attempt++;
             tally.requests++;
             try {
-                BatchWriteItemResponse response = dynamoDb.batchWriteItem(requestFor(pending));
+                BatchWriteItemResponse response = dynamoDb.batchWriteItem(requestFor(pending, deadline));
                 List<PendingWrite> unprocessed = unprocessed(pending, response);
                 tally.written += pending.size() - unprocessed.size();
                 pending = unprocessed;
@@ -205,13 +214,30 @@ public final class BatchWriter {
         return tally;
     }
 
-    private static BatchWriteItemRequest requestFor(List<PendingWrite> writes) {
+    /**
+     * The request for these writes, its attempt bounded by the time left: a write started shortly before the
+     * deadline must not outlive the invocation (Lambda would cut the function off before it reports what it has not
+     * stored), so each attempt ends at the deadline at the latest.
+     */
+    static BatchWriteItemRequest requestFor(List<PendingWrite> writes, Deadline deadline) {
+        Duration attemptTimeout = attemptTimeout(deadline);
         Map<String, List<WriteRequest>> byTable = new LinkedHashMap<>();
         for (PendingWrite write : writes) {
             byTable.computeIfAbsent(write.table(), t -> new ArrayList<>())
                     .add(WriteRequest.builder().putRequest(PutRequest.builder().item(write.item()).build()).build());
         }
-        return BatchWriteItemRequest.builder().requestItems(byTable).build();
+        return BatchWriteItemRequest.builder().requestItems(byTable)
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout))
+                .build();
+    }
+
+    /** The default attempt timeout, or the time left before the deadline when that is shorter. */
+    static Duration attemptTimeout(Deadline deadline) {
+        Duration left = deadline.remaining();
+        if (left.compareTo(DEFAULT_ATTEMPT_TIMEOUT) >= 0) {
+            return DEFAULT_ATTEMPT_TIMEOUT;
+        }
+        return left.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : left;
     }
 
     /**

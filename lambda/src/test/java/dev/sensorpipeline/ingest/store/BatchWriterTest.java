@@ -153,6 +153,41 @@ class BatchWriterTest {
     }
 
     @Test
+    void writeAll_boundsEachAttemptByTheTimeLeft_whenTheDeadlineIsNearerThanTheAttemptTimeout() {
+        // given a deadline 3 s away on a clock that does not move
+        AtomicLong nanos = new AtomicLong();
+        Deadline deadline = Deadline.in(Duration.ofSeconds(3), Duration.ZERO, nanos::get);
+
+        // when
+        writer.writeAll(readings(1), deadline);
+
+        // then the request may take 3 s, not the default 10 s: it ends at the deadline at the latest
+        assertThat(dynamoDb.requests()).singleElement()
+                .satisfies(request -> assertThat(request.overrideConfiguration().orElseThrow().apiCallAttemptTimeout())
+                        .contains(Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void writeAll_keepsTheDefaultAttemptTimeout_whenTheDeadlineIsFar() {
+        // when
+        writer.writeAll(readings(1), plentyOfTime);
+
+        // then
+        assertThat(dynamoDb.requests()).singleElement()
+                .satisfies(request -> assertThat(request.overrideConfiguration().orElseThrow().apiCallAttemptTimeout())
+                        .contains(BatchWriter.DEFAULT_ATTEMPT_TIMEOUT));
+    }
+
+    @Test
+    void attemptTimeout_isAMillisecondAtLeast_whenTheDeadlineHasJustPassed() {
+        // given
+        Deadline passed = Deadline.in(Duration.ZERO, Duration.ofSeconds(1));
+
+        // when / then: the SDK refuses a timeout that is not positive
+        assertThat(BatchWriter.attemptTimeout(passed)).isEqualTo(Duration.ofMillis(1));
+    }
+
+    @Test
     void writeAll_triesItemsOneByOne_whenDynamoDbRefusesTheRequest_andReturnsOnlyTheRefusedItem() {
         // given
         List<PendingWrite> writes = readings(5);
