@@ -6,16 +6,15 @@ import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.testkit.AwsCli;
 import dev.sensorpipeline.testkit.LocalAws;
 import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.testkit.StreamContents;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** Streams on a local endpoint: made from the project's own spec, and read back shard by shard. */
 final class LocalStreams {
@@ -73,19 +72,10 @@ final class LocalStreams {
     /** Every record of every shard as it is, each shard's in its sequence order, shard after shard. */
     static List<Raw> readRaw(KinesisClient client, String stream) {
         List<Raw> raws = new ArrayList<>();
-        for (Shard shard : client.listShards(r -> r.streamName(stream)).shards()) {
-            BigInteger start = new BigInteger(shard.hashKeyRange().startingHashKey());
-            BigInteger end = new BigInteger(shard.hashKeyRange().endingHashKey());
-            String iterator = client.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse response = client.getRecords(r -> r.shardIterator(current).limit(10_000));
-                for (Record record : response.records()) {
-                    raws.add(new Raw(shard.shardId(), start, end, record));
-                }
-                iterator = response.records().isEmpty() ? null : response.nextShardIterator();
-            }
+        for (StreamContents.ShardRecord held : StreamContents.readAll(client, stream)) {
+            Shard shard = held.shard();
+            raws.add(new Raw(shard.shardId(), new BigInteger(shard.hashKeyRange().startingHashKey()),
+                    new BigInteger(shard.hashKeyRange().endingHashKey()), held.record()));
         }
         return raws;
     }

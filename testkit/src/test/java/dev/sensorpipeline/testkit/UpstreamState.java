@@ -12,10 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** Sets up and reads moto directly, past the proxy, so what a test checks does not go through what it tests. */
 final class UpstreamState {
@@ -55,21 +51,9 @@ final class UpstreamState {
 
     /** The data of every record in {@code stream}, as UTF-8 text, read from the start of every shard. */
     List<String> records(String stream) {
-        List<String> data = new ArrayList<>();
-        for (Shard shard : kinesis.listShards(r -> r.streamName(stream)).shards()) {
-            String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(current));
-                for (Record record : page.records()) {
-                    data.add(record.data().asString(StandardCharsets.UTF_8));
-                }
-                // An open shard always hands out a next iterator; it is read to the end once a page comes back empty.
-                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
-            }
-        }
-        return data;
+        return StreamContents.readAll(kinesis, stream).stream()
+                .map(held -> held.record().data().asString(StandardCharsets.UTF_8))
+                .toList();
     }
 
     static Map<String, AttributeValue> item(String id) {

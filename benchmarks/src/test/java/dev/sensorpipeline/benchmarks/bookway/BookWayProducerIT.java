@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sensorpipeline.testkit.AwsCli;
 import dev.sensorpipeline.testkit.LocalAws;
 import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.testkit.StreamContents;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,10 +19,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** The baseline in-process against a real moto_server on loopback, with its client injected. */
 class BookWayProducerIT {
@@ -51,8 +46,8 @@ class BookWayProducerIT {
         assertThat(requests).doesNotContainKey("PutRecords");
         assertThat(err.toString()).contains("30 readings", "PutRecord");
         try (KinesisClient reader = LocalAws.kinesis(endpoint)) {
-            assertThat(readAll(reader, stream)).hasSize(30).extracting(Record::partitionKey)
-                    .containsOnly("sensor-data");
+            assertThat(StreamContents.readAll(reader, stream)).hasSize(30)
+                    .extracting(held -> held.record().partitionKey()).containsOnly("sensor-data");
         }
     }
 
@@ -67,20 +62,5 @@ class BookWayProducerIT {
         };
         return LocalAws.configure(LocalAws.kinesisBuilder(), endpoint)
                 .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
-    }
-
-    private static List<Record> readAll(KinesisClient client, String stream) {
-        List<Record> records = new ArrayList<>();
-        for (Shard shard : client.listShards(r -> r.streamName(stream)).shards()) {
-            String iterator = client.getShardIterator(r -> r.streamName(stream).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse response = client.getRecords(r -> r.shardIterator(current));
-                records.addAll(response.records());
-                iterator = response.records().isEmpty() ? null : response.nextShardIterator();
-            }
-        }
-        return records;
     }
 }
