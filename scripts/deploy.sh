@@ -362,14 +362,16 @@ create_or_update_mapping() {
 for fixed in ("StartingPosition", "StartingPositionTimestamp", "EventSourceArn", "Tags"):
     spec.pop(fixed, None)
 spec["FunctionName"] = env["ALIAS_ARN"]
-spec["DestinationConfig"]["OnFailure"]["Destination"] = env["FAILURE_BUCKET_ARN"]
+# The failure bucket is this deployment's (its name carries the account), so the spec leaves it to deploy.sh.
+spec["DestinationConfig"] = {"OnFailure": {"Destination": env["FAILURE_BUCKET_ARN"]}}
 PY
         aws lambda update-event-source-mapping --uuid "${uuid}" \
             --cli-input-json "file://${WORK_DIR}/mapping-update.json" >/dev/null
     else
         echo "== event source mapping ${STREAM_NAME} -> ${FUNCTION_NAME}:${FUNCTION_ALIAS}: creating"
         render_json "${INFRA}/event-source-mapping.json" "${WORK_DIR}/mapping.json" <<'PY'
-spec["DestinationConfig"]["OnFailure"]["Destination"] = env["FAILURE_BUCKET_ARN"]
+# The failure bucket is this deployment's (its name carries the account), so the spec leaves it to deploy.sh.
+spec["DestinationConfig"] = {"OnFailure": {"Destination": env["FAILURE_BUCKET_ARN"]}}
 PY
         uuid="$(aws lambda create-event-source-mapping --cli-input-json "file://${WORK_DIR}/mapping.json" \
             --function-name "${ALIAS_ARN}" --event-source-arn "${STREAM_ARN}" --query UUID --output text)"

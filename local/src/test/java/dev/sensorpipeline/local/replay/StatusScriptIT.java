@@ -158,7 +158,7 @@ class StatusScriptIT {
 
         // then
         assertThat(List.of(unknown.exitCode(), help.exitCode())).containsExactly(2, 0);
-        assertThat(unknown.stderr()).contains("unknown argument '--verbose'");
+        assertThat(unknown.stderr()).contains("'--verbose'", "see --help");
         assertThat(help.stdout()).contains("Exit: 0 healthy");
     }
 }
