@@ -154,8 +154,9 @@ public final class RunLocal implements Callable<Integer> {
                          endpoint);
                  SqsClient sqs = client(SqsClient.builder(), awsRegion, credentials, endpoint);
                  SnsClient sns = client(SnsClient.builder(), awsRegion, credentials, endpoint)) {
-                Runner runner = new Runner(options, new ControlPlane(lambda, kinesis, options.endpoint()),
-                        new KinesisStreamReader(kinesis), new Destinations(s3, sqs, sns, clock), console, clock);
+                Runner.Endpoint at = new Runner.Endpoint(new ControlPlane(lambda, kinesis, options.endpoint()),
+                        new KinesisStreamReader(kinesis), new Destinations(s3, sqs, sns, clock));
+                Runner runner = new Runner(options, at, console, clock);
                 Thread stopOnSignal = new Thread(() -> stopQuietly(runner), "run-local-stop");
                 Runtime.getRuntime().addShutdownHook(stopOnSignal);
                 try {
