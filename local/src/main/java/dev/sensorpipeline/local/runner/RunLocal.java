@@ -1,12 +1,12 @@
 package dev.sensorpipeline.local.runner;
 
+import dev.sensorpipeline.local.runner.base.CommandLines;
 import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.base.SetupException;
 import dev.sensorpipeline.local.runner.config.ControlPlane;
 import dev.sensorpipeline.local.runner.failure.Destinations;
 import dev.sensorpipeline.local.runner.stream.KinesisStreamReader;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -125,10 +125,7 @@ public final class RunLocal implements Callable<Integer> {
     }
 
     static CommandLine commandLine(RunLocal command) {
-        return new CommandLine(command)
-                .setOut(new PrintWriter(command.out, true))
-                .setErr(new PrintWriter(command.err, true))
-                .setOverwrittenOptionsAllowed(true);
+        return CommandLines.writingTo(command, command.out, command.err).setOverwrittenOptionsAllowed(true);
     }
 
     @Override
