@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * renders a batch's metrics, so that their classes are loaded and initialised before the snapshot rather than in
  * the first batch. Nothing is written or logged; the start-up table check has already made a real request.
  */
-public final class SnapStartPrimer {
+public record SnapStartPrimer(BatchProcessor processor, DynamoDbClient dynamoDb, String functionName,
+                              Clock clock) {
 
     /** The table named by the priming request, which is stopped before it leaves. */
     static final String PRIMING_TABLE = "sensor-pipeline-priming-never-sent";
@@ -38,18 +39,6 @@ public final class SnapStartPrimer {
     private static final byte[] READING = ("{\"sensor_id\":\"sensor-1\",\"current_time\":1764400000,"
             + "\"temperature\":73.2,\"humidity\":41.5}").getBytes(StandardCharsets.UTF_8);
     private static final byte[] BAD = {'[', ']'};
-
-    private final BatchProcessor processor;
-    private final DynamoDbClient dynamoDb;
-    private final String functionName;
-    private final Clock clock;
-
-    public SnapStartPrimer(BatchProcessor processor, DynamoDbClient dynamoDb, String functionName, Clock clock) {
-        this.processor = processor;
-        this.dynamoDb = dynamoDb;
-        this.functionName = functionName;
-        this.clock = clock;
-    }
 
     /** Primes the function's request path; writes nothing. */
     public void prime() {

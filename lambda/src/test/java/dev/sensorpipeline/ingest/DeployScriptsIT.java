@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** scripts/deploy.sh and scripts/teardown.sh as users run them, against a local endpoint of their own. */
 class DeployScriptsIT {
@@ -159,13 +161,8 @@ class DeployScriptsIT {
 
     @Test
     void deploy_honoursNameOverrides_inTheTablesAndThePolicy() throws Exception {
-        // given
-        Map<String, String> env = new HashMap<>(localEnv());
-        env.put("TABLE_NAME", "Readings");
-        env.put("STREAM_NAME", "readings");
-
         // when
-        Run run = script(env, "deploy.sh");
+        Run run = deploy(Map.of("TABLE_NAME", "Readings", "STREAM_NAME", "readings"));
 
         // then
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -215,11 +212,8 @@ class DeployScriptsIT {
         cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json").orThrow();
         cli.run("dynamodb", "update-time-to-live", "--table-name", "SensorData",
                 "--time-to-live-specification", "Enabled=true,AttributeName=ValidUntil").orThrow();
-        Map<String, String> env = new HashMap<>(localEnv());
-        env.put("READING_TTL_DAYS", "30");
-
         // when
-        Run run = script(env, "deploy.sh");
+        Run run = deploy(Map.of("READING_TTL_DAYS", "30"));
 
         // then
         assertThat(run.exitCode()).isEqualTo(1);
@@ -229,19 +223,27 @@ class DeployScriptsIT {
                 .at("/TimeToLiveDescription/AttributeName").asText()).isEqualTo("ValidUntil");
     }
 
-    @Test
-    void deploy_refusesAReadingTtlThatIsNotAWholeNumberOfDays_beforeMakingAnything() throws Exception {
-        // given
-        Map<String, String> env = new HashMap<>(localEnv());
-        env.put("READING_TTL_DAYS", "30d");
-
+    // An iterator age threshold of 60 is one in seconds, as someone might think it is.
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "READING_TTL_DAYS      | 30d | READING_TTL_DAYS='30d' is not a whole number of days",
+        "ITERATOR_AGE_ALARM_MS | 60  | ITERATOR_AGE_ALARM_MS='60' is not a whole number of milliseconds"})
+    void deploy_refusesASettingNotInItsUnit_beforeMakingAnything(String variable, String value, String message)
+            throws Exception {
         // when
-        Run run = script(env, "deploy.sh");
+        Run run = deploy(Map.of(variable, value));
 
         // then
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("READING_TTL_DAYS='30d' is not a whole number of days");
+        assertThat(run.stderr()).contains(message);
         assertThat(aws("dynamodb", "list-tables").get("TableNames")).isEmpty();
+    }
+
+    /** Runs deploy.sh against the local endpoint with these variables set besides. */
+    private Run deploy(Map<String, String> variables) throws Exception {
+        Map<String, String> env = new HashMap<>(localEnv());
+        env.putAll(variables);
+        return script(env, "deploy.sh");
     }
 
     private String defaultFailureBucket() throws IOException {
@@ -251,12 +253,8 @@ class DeployScriptsIT {
 
     @Test
     void deploy_keepsDiscardedBatchesInAPrivateBucket_asTheMappingsDestination_withANarrowPolicy() throws Exception {
-        // given
-        Map<String, String> env = new HashMap<>(localEnv());
-        env.put("FAILURE_RETENTION_DAYS", "7");
-
         // when
-        Run run = script(env, "deploy.sh");
+        Run run = deploy(Map.of("FAILURE_RETENTION_DAYS", "7"));
 
         // then the bucket is private, tagged, and its documents expire after the days asked for
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -295,12 +293,8 @@ class DeployScriptsIT {
 
     @Test
     void deploy_putsAnAlarmForEachWayOfLosingTrack_andADashboard_notifyingATopicMadeForAnEmail() throws Exception {
-        // given
-        Map<String, String> env = new HashMap<>(localEnv());
-        env.put("ALARM_EMAIL", "ops@example.com");
-
         // when
-        Run run = script(env, "deploy.sh");
+        Run run = deploy(Map.of("ALARM_EMAIL", "ops@example.com"));
 
         // then
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -325,21 +319,6 @@ class DeployScriptsIT {
         JsonNode dashboard = aws("cloudwatch", "get-dashboard", "--dashboard-name", "sensor-ingest-dashboard");
         assertThat(dashboard.get("DashboardBody").asText())
                 .contains("IteratorAge", "IncomingRecords", "WriteThrottleEvents", "\"failed\"", "Duration");
-    }
-
-    @Test
-    void deploy_refusesAnIteratorAgeThresholdThatIsNotMilliseconds_beforeMakingAnything() throws Exception {
-        // given a threshold in seconds, as someone might think it is
-        Map<String, String> env = new HashMap<>(localEnv());
-        env.put("ITERATOR_AGE_ALARM_MS", "60");
-
-        // when
-        Run run = script(env, "deploy.sh");
-
-        // then
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("ITERATOR_AGE_ALARM_MS='60' is not a whole number of milliseconds");
-        assertThat(aws("dynamodb", "list-tables").get("TableNames")).isEmpty();
     }
 
     @Test
@@ -433,14 +412,8 @@ class DeployScriptsIT {
 
     @Test
     void deploy_refusesToRun_withoutARegion() throws Exception {
-        // given
-        Map<String, String> env = new HashMap<>(localEnv());
-        env.put("AWS_REGION", "");
-        env.put("AWS_DEFAULT_REGION", "");
-        env.put("AWS_CONFIG_FILE", "/dev/null");
-
         // when
-        Run run = script(env, "deploy.sh");
+        Run run = deploy(Map.of("AWS_REGION", "", "AWS_DEFAULT_REGION", "", "AWS_CONFIG_FILE", "/dev/null"));
 
         // then
         assertThat(run.exitCode()).isEqualTo(2);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -118,26 +119,16 @@ class IngestHandlerIT {
                 .containsExactly(SensorReading.of("sensor-1", 123456789L, new BigDecimal("99.9")));
     }
 
-    @Test
-    void handle_storesAllHundredReadings_ofTheBatchPayload() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"batch-100.json, 100", "aggregated.json, 200"})
+    void handle_storesEveryReading_ofTheBatchPayload_andOfTheProducersAggregatedOne(String payload, int readings) {
         // when
         StreamsEventResponse response = handlerAgainst(MOTO.endpoint())
-                .handleRequest(payload("batch-100.json"), TestContext.withMinutesLeft(1));
+                .handleRequest(payload(payload), TestContext.withMinutesLeft(1));
 
         // then
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(scan("SensorData")).hasSize(100);
-    }
-
-    @Test
-    void handle_storesEveryReadingOfTheProducersAggregatedPayload() {
-        // when
-        StreamsEventResponse response = handlerAgainst(MOTO.endpoint())
-                .handleRequest(payload("aggregated.json"), TestContext.withMinutesLeft(1));
-
-        // then
-        assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(scan("SensorData")).hasSize(200);
+        assertThat(scan("SensorData")).hasSize(readings);
         assertThat(scan("SensorDataRejects")).isEmpty();
     }
 

@@ -1,9 +1,9 @@
 package dev.sensorpipeline.local;
 
 import dev.sensorpipeline.local.invoke.LocalInvoke;
+import dev.sensorpipeline.local.runner.base.CommandLines;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,9 +78,7 @@ public final class InvokeLocal implements Callable<Integer> {
     }
 
     static CommandLine commandLine(InvokeLocal command) {
-        return new CommandLine(command)
-                .setOut(new PrintWriter(command.out, true))
-                .setErr(new PrintWriter(command.err, true));
+        return CommandLines.writingTo(command, command.out, command.err);
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * scripts/lib/build.sh decides when a script's jar is built again, on a small copy of the project's layout: an
@@ -62,41 +64,19 @@ class ScriptBuildsIT {
         assertThat(run.started()).isEmpty();
     }
 
-    @Test
-    void ensureBuilt_buildsTheModule_whenOneOfItsSourcesWasEditedAfterTheJar() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lambda/src/main/java/Handler.java", "model/src/main/java/Reading.java", "pom.xml"})
+    void ensureBuilt_buildsTheModule_whenItsSource_aSourceOfAModuleItUses_orTheRootPomWasEditedAfterTheJar(
+            String edited) throws Exception {
         // given
-        write("lambda/src/main/java/Handler.java", BUILT.plusSeconds(1));
+        write(edited, BUILT.plusSeconds(1));
 
         // when
         ScriptShell.Run run = ensureBuilt("lambda");
 
         // then
         assertThat(run.started()).containsExactly("mvn -B -q package -DskipTests -pl lambda -am");
-        assertThat(run.stderr()).contains("lambda/src/main/java/Handler.java is newer than");
-    }
-
-    @Test
-    void ensureBuilt_buildsTheModule_whenAModuleItsCodeUsesWasEditedAfterTheJar() throws Exception {
-        // given
-        write("model/src/main/java/Reading.java", BUILT.plusSeconds(1));
-
-        // when
-        ScriptShell.Run run = ensureBuilt("lambda");
-
-        // then
-        assertThat(run.started()).containsExactly("mvn -B -q package -DskipTests -pl lambda -am");
-    }
-
-    @Test
-    void ensureBuilt_buildsTheModule_whenTheRootPomWasEditedAfterTheJar() throws Exception {
-        // given
-        write("pom.xml", BUILT.plusSeconds(1));
-
-        // when
-        ScriptShell.Run run = ensureBuilt("lambda");
-
-        // then
-        assertThat(run.started()).containsExactly("mvn -B -q package -DskipTests -pl lambda -am");
+        assertThat(run.stderr()).contains(edited + " is newer than");
     }
 
     @Test

@@ -37,8 +37,11 @@ import java.util.TreeSet;
  * or a reject (keyed {@code eventID#index}) of its own, and a failed write of any of them reports the aggregate's
  * sequence number, from which Lambda replays the whole aggregate; the readings already stored are put again, which
  * is harmless. An aggregate that does not deaggregate (a bad checksum, say) is one reject, keyed by its eventID.
+ *
+ * @param functionName the metrics' dimension
  */
-public final class BatchProcessor {
+public record BatchProcessor(ReadingCodec codec, SensorItemMapper readingMapper, RejectItemMapper rejectMapper,
+                             BatchWriter writer, Tables tables, String functionName, Clock clock) {
 
     private static final JsonLogger LOG = JsonLogger.of(BatchProcessor.class);
 
@@ -49,28 +52,6 @@ public final class BatchProcessor {
      * @param rejects  the table of rejects, {@code SensorDataRejects}
      */
     public record Tables(String readings, String rejects) {
-    }
-
-    private final ReadingCodec codec;
-    private final SensorItemMapper readingMapper;
-    private final RejectItemMapper rejectMapper;
-    private final BatchWriter writer;
-    private final String tableName;
-    private final String rejectsTableName;
-    private final String functionName;
-    private final Clock clock;
-
-    /** @param functionName the metrics' dimension */
-    public BatchProcessor(ReadingCodec codec, SensorItemMapper readingMapper, RejectItemMapper rejectMapper,
-                          BatchWriter writer, Tables tables, String functionName, Clock clock) {
-        this.codec = codec;
-        this.readingMapper = readingMapper;
-        this.rejectMapper = rejectMapper;
-        this.writer = writer;
-        this.tableName = tables.readings();
-        this.rejectsTableName = tables.rejects();
-        this.functionName = functionName;
-        this.clock = clock;
     }
 
     public BatchReport process(List<SourceRecord> records, Deadline deadline) {
@@ -96,8 +77,8 @@ public final class BatchProcessor {
             failed.add(intake.wholeRecordOf(refused.write().source()));
         }
 
-        int storedReadings = countWritten(writes, result, tableName);
-        int storedRejects = countWritten(writes, result, rejectsTableName) + refusedAsRejects.written();
+        int storedReadings = countWritten(writes, result, tables.readings());
+        int storedRejects = countWritten(writes, result, tables.rejects()) + refusedAsRejects.written();
         TreeSet<String> failedSequenceNumbers = new TreeSet<>(SequenceNumbers.NUMERIC_ORDER);
         int unreportable = 0;
         for (SourceRecord record : failed) {
@@ -142,7 +123,7 @@ public final class BatchProcessor {
         List<PendingWrite> rejects = new ArrayList<>();
         List<WriteResult.Refused> refusedRejects = new ArrayList<>();
         for (WriteResult.Refused item : refused) {
-            if (item.write().table().equals(rejectsTableName)) {
+            if (item.write().table().equals(tables.rejects())) {
                 LOG.error("the rejects table refused a reject; its record is reported for Lambda to retry",
                         "sequenceNumber", item.write().source().sequenceNumber(), "error", item.message());
                 refusedRejects.add(item);
@@ -150,7 +131,7 @@ public final class BatchProcessor {
             }
             String reason = "DynamoDB refused the reading: " + item.message();
             logRejected(item.write().source(), reason);
-            rejects.add(new PendingWrite(rejectsTableName, rejectMapper.toItem(item.write().source(), reason, now),
+            rejects.add(new PendingWrite(tables.rejects(), rejectMapper.toItem(item.write().source(), reason, now),
                     item.write().source()));
         }
         return writer.writeAll(rejects, deadline).plusRefused(refusedRejects);
@@ -267,7 +248,7 @@ public final class BatchProcessor {
             if (logRejects) {
                 logRejected(source, reason);
             }
-            PendingWrite reject = new PendingWrite(rejectsTableName, rejectMapper.toItem(source, reason, now), source);
+            PendingWrite reject = new PendingWrite(tables.rejects(), rejectMapper.toItem(source, reason, now), source);
             rejectsByEventId.merge(reject.item().get(RejectItemMapper.EVENT_ID).s(), reject,
                     (first, second) -> laterRecord(first.source(), second.source()) == first.source()
                             ? first : second);
@@ -277,7 +258,8 @@ public final class BatchProcessor {
         List<PendingWrite> writes() {
             List<PendingWrite> writes = new ArrayList<>(latestByKey.size() + rejectsByEventId.size());
             for (Candidate candidate : latestByKey.values()) {
-                writes.add(new PendingWrite(tableName, readingMapper.toItem(candidate.reading()), candidate.source()));
+                writes.add(new PendingWrite(tables.readings(), readingMapper.toItem(candidate.reading()),
+                        candidate.source()));
             }
             writes.addAll(rejectsByEventId.values());
             return writes;

@@ -6,16 +6,10 @@ import java.util.function.LongSupplier;
 /**
  * The point after which no new write starts: the invocation's end less a safety margin. Writes stop in time to
  * report what is not stored, rather than being cut off mid-write by the Lambda timeout.
+ *
+ * @param deadlineNanos the point, on {@code nanoClock}
  */
-public final class Deadline {
-
-    private final LongSupplier nanoClock;
-    private final long deadlineNanos;
-
-    private Deadline(LongSupplier nanoClock, long deadlineNanos) {
-        this.nanoClock = nanoClock;
-        this.deadlineNanos = deadlineNanos;
-    }
+public record Deadline(LongSupplier nanoClock, long deadlineNanos) {
 
     /** A deadline {@code remaining} from now, less {@code margin}. */
     public static Deadline in(Duration remaining, Duration margin, LongSupplier nanoClock) {

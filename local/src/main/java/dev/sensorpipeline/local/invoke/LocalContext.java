@@ -8,21 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** The invocation's context, as Lambda fills it in: ids, names, memory, and the time left before the timeout. */
-final class LocalContext implements Context {
-
-    private final String requestId;
-    private final String functionName;
-    private final int memoryMb;
-    private final long deadlineMillis;
-    private final PrintStream log;
-
-    LocalContext(String requestId, String functionName, int memoryMb, long deadlineMillis, PrintStream log) {
-        this.requestId = requestId;
-        this.functionName = functionName;
-        this.memoryMb = memoryMb;
-        this.deadlineMillis = deadlineMillis;
-        this.log = log;
-    }
+record LocalContext(String requestId, String functionName, int memoryMb, long deadlineMillis, PrintStream log)
+        implements Context {
 
     @Override
     public String getAwsRequestId() {

@@ -9,17 +9,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /** The deployed function, invoked synchronously on what the event source mapping invokes: its alias. */
-public final class LambdaReplayFunction implements ReplayFunction {
-
-    private final LambdaClient lambda;
-    private final String functionName;
-    private final String qualifier;
-
-    public LambdaReplayFunction(LambdaClient lambda, String functionName, String qualifier) {
-        this.lambda = lambda;
-        this.functionName = functionName;
-        this.qualifier = qualifier;
-    }
+public record LambdaReplayFunction(LambdaClient lambda, String functionName, String qualifier)
+        implements ReplayFunction {
 
     @Override
     public String describe() {

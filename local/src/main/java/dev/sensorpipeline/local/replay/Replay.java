@@ -1,8 +1,8 @@
 package dev.sensorpipeline.local.replay;
 
+import dev.sensorpipeline.local.runner.base.CommandLines;
 import dev.sensorpipeline.local.runner.stream.KinesisStreamReader;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,9 +88,7 @@ public final class Replay implements Callable<Integer> {
     }
 
     static CommandLine commandLine(Replay command) {
-        return new CommandLine(command)
-                .setOut(new PrintWriter(command.out, true))
-                .setErr(new PrintWriter(command.err, true));
+        return CommandLines.writingTo(command, command.out, command.err);
     }
 
     @Override

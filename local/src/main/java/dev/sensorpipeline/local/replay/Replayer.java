@@ -17,26 +17,10 @@ import java.util.Set;
  * longer holds, stays where it was. All the function's writes are whole-item puts by key, so a replay, and a replay
  * of a replay, stores each reading once.
  */
-public final class Replayer {
+public record Replayer(FailureStore store, StreamRange stream, ReplayFunction function, Rejects rejects,
+                       String region, PrintStream out) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final FailureStore store;
-    private final StreamRange stream;
-    private final ReplayFunction function;
-    private final Rejects rejects;
-    private final String region;
-    private final PrintStream out;
-
-    public Replayer(FailureStore store, StreamRange stream, ReplayFunction function, Rejects rejects,
-                    String region, PrintStream out) {
-        this.store = store;
-        this.stream = stream;
-        this.function = function;
-        this.rejects = rejects;
-        this.region = region;
-        this.out = out;
-    }
 
     /** Replays every waiting document, or with {@code dryRun} lists them and changes nothing. */
     public ReplaySummary run(boolean dryRun) {

@@ -15,18 +15,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * An S3 destination: Lambda writes each document under {@code aws/lambda/}; a replayed one moves under
  * {@code replayed/}, the same key after the prefix ({@code replayed/aws/lambda/...}), where nothing lists it again.
  */
-public final class S3FailureStore implements FailureStore {
+public record S3FailureStore(S3Client s3, String bucket) implements FailureStore {
 
     static final String FAILURE_PREFIX = "aws/lambda/";
     static final String REPLAYED_PREFIX = "replayed/";
-
-    private final S3Client s3;
-    private final String bucket;
-
-    public S3FailureStore(S3Client s3, String bucket) {
-        this.s3 = s3;
-        this.bucket = bucket;
-    }
 
     @Override
     public String describe() {

@@ -15,20 +15,10 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * An SQS destination: Lambda sends the metadata only, and the records are read back from the stream. A replayed
  * message is deleted; one still failing is made visible again at once, for the next replay and for status.sh.
  */
-public final class SqsFailureStore implements FailureStore {
+public record SqsFailureStore(SqsClient sqs, String queueArn, String queueUrl) implements FailureStore {
 
     /** Long enough for every document of a replay to be invoked before the first one shows again. */
     private static final Duration HELD_FOR = Duration.ofMinutes(15);
-
-    private final SqsClient sqs;
-    private final String queueArn;
-    private final String queueUrl;
-
-    public SqsFailureStore(SqsClient sqs, String queueArn, String queueUrl) {
-        this.sqs = sqs;
-        this.queueArn = queueArn;
-        this.queueUrl = queueUrl;
-    }
 
     @Override
     public String describe() {

@@ -1,12 +1,12 @@
 package dev.sensorpipeline.local.runner;
 
+import dev.sensorpipeline.local.runner.base.CommandLines;
 import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.base.SetupException;
 import dev.sensorpipeline.local.runner.config.ControlPlane;
 import dev.sensorpipeline.local.runner.failure.Destinations;
 import dev.sensorpipeline.local.runner.stream.KinesisStreamReader;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -125,10 +125,7 @@ public final class RunLocal implements Callable<Integer> {
     }
 
     static CommandLine commandLine(RunLocal command) {
-        return new CommandLine(command)
-                .setOut(new PrintWriter(command.out, true))
-                .setErr(new PrintWriter(command.err, true))
-                .setOverwrittenOptionsAllowed(true);
+        return CommandLines.writingTo(command, command.out, command.err).setOverwrittenOptionsAllowed(true);
     }
 
     @Override
@@ -154,8 +151,9 @@ public final class RunLocal implements Callable<Integer> {
                          endpoint);
                  SqsClient sqs = client(SqsClient.builder(), awsRegion, credentials, endpoint);
                  SnsClient sns = client(SnsClient.builder(), awsRegion, credentials, endpoint)) {
-                Runner runner = new Runner(options, new ControlPlane(lambda, kinesis, options.endpoint()),
-                        new KinesisStreamReader(kinesis), new Destinations(s3, sqs, sns, clock), console, clock);
+                Runner.Endpoint at = new Runner.Endpoint(new ControlPlane(lambda, kinesis, options.endpoint()),
+                        new KinesisStreamReader(kinesis), new Destinations(s3, sqs, sns, clock));
+                Runner runner = new Runner(options, at, console, clock);
                 Thread stopOnSignal = new Thread(() -> stopQuietly(runner), "run-local-stop");
                 Runtime.getRuntime().addShutdownHook(stopOnSignal);
                 try {

@@ -56,10 +56,14 @@ public final class Runner {
     private static final Duration SHARD_REFRESH = Duration.ofSeconds(30);
     private static final Duration SUMMARY_EVERY = Duration.ofSeconds(60);
 
+    /**
+     * What the runner uses at the endpoint: Lambda's control plane, the streams, the on-failure destinations.
+     */
+    public record Endpoint(ControlPlane controlPlane, StreamReader reader, Destinations destinations) {
+    }
+
     private final RunnerOptions options;
-    private final ControlPlane controlPlane;
-    private final StreamReader reader;
-    private final Destinations destinations;
+    private final Endpoint endpoint;
     private final Console console;
     private final Clock clock;
     private final RunStats stats = new RunStats();
@@ -68,12 +72,9 @@ public final class Runner {
     private volatile Throwable fatal;
     private volatile int exitCode = EXIT_FAILED;
 
-    public Runner(RunnerOptions options, ControlPlane controlPlane, StreamReader reader, Destinations destinations,
-                  Console console, Clock clock) {
+    public Runner(RunnerOptions options, Endpoint endpoint, Console console, Clock clock) {
         this.options = options;
-        this.controlPlane = controlPlane;
-        this.reader = reader;
-        this.destinations = destinations;
+        this.endpoint = endpoint;
         this.console = console;
         this.clock = clock;
     }
@@ -109,6 +110,7 @@ public final class Runner {
      * execution environment, as in Lambda.
      */
     private int runUntilStopped() throws InterruptedException {
+        ControlPlane controlPlane = endpoint.controlPlane();
         FunctionReference given = FunctionReference.parse(options.functionName());
         FunctionConfiguration ofGivenName = controlPlane.function(options.functionName());
         String name = ofGivenName.name();
@@ -152,8 +154,8 @@ public final class Runner {
             }, console)) {
                 List<MappingRunner> runners = new ArrayList<>();
                 for (EventSourceMapping mapping : mappings) {
-                    runners.add(new MappingRunner(mapping, function, options.region(), reader, invoker, state,
-                            destinations, options.pollInterval(), stats, console, clock, this::fail));
+                    runners.add(new MappingRunner(mapping, function, options.region(), endpoint.reader(), invoker,
+                            state, endpoint.destinations(), options.pollInterval(), stats, console, clock, this::fail));
                 }
                 for (MappingRunner runner : runners) {
                     runner.start();

@@ -22,21 +22,12 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 /**
  * What the endpoint knows about the function and its event source mappings (Lambda's control plane), and whether
  * a mapping's stream exists. Failures become {@link SetupException}s that name what is missing and what to do.
+ *
+ * @param endpoint the endpoint's description for messages: its URL, or AWS
  */
-public final class ControlPlane {
+public record ControlPlane(LambdaClient lambda, KinesisClient kinesis, String endpoint) {
 
     private static final String DEPLOY_HINT = "run scripts/deploy.sh first";
-
-    private final LambdaClient lambda;
-    private final KinesisClient kinesis;
-    private final String endpoint;
-
-    /** @param endpoint the endpoint's description for messages: its URL, or AWS */
-    public ControlPlane(LambdaClient lambda, KinesisClient kinesis, String endpoint) {
-        this.lambda = lambda;
-        this.kinesis = kinesis;
-        this.endpoint = endpoint;
-    }
 
     /**
      * The configuration of the function, version or alias {@code nameOrArn} names, as GetFunctionConfiguration

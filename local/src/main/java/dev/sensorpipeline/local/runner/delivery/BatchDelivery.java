@@ -26,7 +26,8 @@ import java.util.List;
  * done only once their on-failure document is delivered: until then the delivery is tried again, and the checkpoint
  * does not move past them.
  */
-public final class BatchDelivery {
+public record BatchDelivery(String shardId, FunctionInvoker invoker, KinesisEventBuilder events, Settings settings,
+                            ShardProgress progress, RunStats stats, Console console, Sleeper sleeper, Clock clock) {
 
     /** The settings of the event source mapping that shape a delivery. */
     public record Settings(ResponseInterpreter interpreter, RetryPolicy policy, Backoff backoff,
@@ -41,29 +42,6 @@ public final class BatchDelivery {
 
     /** Between attempts to deliver an on-failure document: a destination that is down is not hammered. */
     static final Backoff DESTINATION_BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
-
-    private final String shardId;
-    private final FunctionInvoker invoker;
-    private final KinesisEventBuilder events;
-    private final Settings settings;
-    private final ShardProgress progress;
-    private final RunStats stats;
-    private final Console console;
-    private final Sleeper sleeper;
-    private final Clock clock;
-
-    public BatchDelivery(String shardId, FunctionInvoker invoker, KinesisEventBuilder events, Settings settings,
-                         ShardProgress progress, RunStats stats, Console console, Sleeper sleeper, Clock clock) {
-        this.shardId = shardId;
-        this.invoker = invoker;
-        this.events = events;
-        this.settings = settings;
-        this.progress = progress;
-        this.stats = stats;
-        this.console = console;
-        this.sleeper = sleeper;
-        this.clock = clock;
-    }
 
     public void deliver(List<StreamRecord> batch) throws InterruptedException {
         if (batch.isEmpty()) {

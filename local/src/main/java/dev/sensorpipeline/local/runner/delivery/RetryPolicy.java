@@ -15,16 +15,10 @@ import java.util.List;
  * <p>A retry is counted each time the same records are sent again; a split sends fewer, so it is not counted, and a
  * single bad record can always be isolated before {@code MaximumRetryAttempts} runs out (Lambda does not document
  * how it counts splits). When the retries run out (-1: never), the records are discarded.
+ *
+ * @param maximumRetryAttempts -1: unlimited
  */
-public final class RetryPolicy {
-
-    private final boolean bisectOnError;
-    private final int maximumRetryAttempts;
-
-    public RetryPolicy(boolean bisectOnError, int maximumRetryAttempts) {
-        this.bisectOnError = bisectOnError;
-        this.maximumRetryAttempts = maximumRetryAttempts;
-    }
+public record RetryPolicy(boolean bisectOnError, int maximumRetryAttempts) {
 
     public Step next(Segment segment, BatchOutcome outcome) {
         if (outcome instanceof BatchOutcome.Success) {
@@ -34,11 +28,6 @@ public final class RetryPolicy {
             return afterPartialFailure(segment, partial.lowestSequenceNumber());
         }
         return afterFailure(segment);
-    }
-
-    /** -1: unlimited. */
-    public int maximumRetryAttempts() {
-        return maximumRetryAttempts;
     }
 
     public boolean exhausted(Segment segment) {

@@ -11,8 +11,12 @@ import java.util.function.Function;
  * One shard's loop, as the event source mapping runs it with {@code ParallelizationFactor} 1: read a batch, deliver
  * it, and only then read the next. Ends when the shard is closed and read to its end (GetRecords gives no next
  * iterator), or when interrupted.
+ *
+ * @param endingSequenceNumber the shard's ending sequence number as ListShards last said, null while open
  */
-public final class ShardPoller implements ShardSupervisor.Poller {
+public record ShardPoller(ShardInfo shard, BatchCollector collector, BatchDelivery delivery, ShardActivity activity,
+                          Function<String, String> endingSequenceNumber, EndListener endListener)
+        implements ShardSupervisor.Poller {
 
     /** What the poller tells about its shard's end. */
     public interface EndListener {
@@ -28,39 +32,14 @@ public final class ShardPoller implements ShardSupervisor.Poller {
         void drained();
     }
 
-    private final ShardInfo shard;
-    private final BatchCollector collector;
-    private final BatchDelivery delivery;
-    private final ShardActivity activity;
-    private final Function<String, String> endingSequenceNumber;
-    private final EndListener endListener;
-    private boolean drained;
-
-    /**
-     * @param endingSequenceNumber the shard's ending sequence number as ListShards last said, null while open
-     */
-    public ShardPoller(ShardInfo shard, BatchCollector collector, BatchDelivery delivery, ShardActivity activity,
-                       Function<String, String> endingSequenceNumber, EndListener endListener) {
-        this.shard = shard;
-        this.collector = collector;
-        this.delivery = delivery;
-        this.activity = activity;
-        this.endingSequenceNumber = endingSequenceNumber;
-        this.endListener = endListener;
-    }
-
     @Override
     public String shardId() {
         return shard.shardId();
     }
 
     @Override
-    public ShardActivity activity() {
-        return activity;
-    }
-
-    @Override
     public void run() throws InterruptedException {
+        boolean drained = false;
         while (!Thread.currentThread().isInterrupted()) {
             BatchCollector.Batch batch = collector.next();
             if (!batch.records().isEmpty()) {

@@ -14,19 +14,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Makes a mapping's on-failure destination from its ARN, as Lambda accepts them for Kinesis: an S3 bucket, an SQS
  * queue or an SNS topic; without one, the discard file. The clients are the runner's, built once.
  */
-public final class Destinations {
-
-    private final S3Client s3;
-    private final SqsClient sqs;
-    private final SnsClient sns;
-    private final Clock clock;
-
-    public Destinations(S3Client s3, SqsClient sqs, SnsClient sns, Clock clock) {
-        this.s3 = s3;
-        this.sqs = sqs;
-        this.sns = sns;
-        this.clock = clock;
-    }
+public record Destinations(S3Client s3, SqsClient sqs, SnsClient sns, Clock clock) {
 
     /**
      * @param destinationArn the mapping's {@code DestinationConfig.OnFailure.Destination}; null or empty: none

@@ -21,19 +21,9 @@ import java.time.Clock;
  * sequence numbers themselves. The records stay in the stream until its retention ends; the sequence numbers are
  * enough to read them again.
  */
-public final class DiscardFile implements FailureDestination {
+public record DiscardFile(Path file, OnFailureDocument document, Clock clock) implements FailureDestination {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path file;
-    private final OnFailureDocument document;
-    private final Clock clock;
-
-    public DiscardFile(Path file, OnFailureDocument document, Clock clock) {
-        this.file = file;
-        this.document = document;
-        this.clock = clock;
-    }
 
     @Override
     public String describe() {

@@ -29,26 +29,17 @@ import java.util.UUID;
  * {@code functionError} is null when the function answered but reported batch item failures. {@code payload} is
  * only written to an S3 destination: the whole event, serialized into a string, as Lambda's documentation shows it
  * ({@code "payload": "<Whole Event>"}).
+ *
+ * @param functionArn what the mapping invokes (the alias's ARN, for a mapping on an alias)
+ * @param streamArn   the mapping's stream
  */
-public final class OnFailureDocument {
+public record OnFailureDocument(String functionArn, String streamArn) {
 
     /** Lambda's timestamps here: UTC, milliseconds, a Z. */
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String functionArn;
-    private final String streamArn;
-
-    /**
-     * @param functionArn what the mapping invokes (the alias's ARN, for a mapping on an alias)
-     * @param streamArn   the mapping's stream
-     */
-    public OnFailureDocument(String functionArn, String streamArn) {
-        this.functionArn = functionArn;
-        this.streamArn = streamArn;
-    }
 
     /** The document as JSON text; with {@code withPayload}, the event too (an S3 destination's). */
     public String toJson(FailedBatch batch, Instant timestamp, boolean withPayload) {

@@ -15,22 +15,8 @@ import java.util.concurrent.TimeUnit;
  * One execution environment: the function's own JVM on the runtime interface client, and the Runtime API it polls.
  * Its output (stdout and stderr, as Lambda merges them into the log stream) goes to the console line by line.
  */
-public final class ExecutionEnvironment implements AutoCloseable {
-
-    private final FunctionConfiguration configuration;
-    private final RuntimeApiServer api;
-    private final Process process;
-    private final Instant startedAt;
-    private final OutputPump output;
-
-    private ExecutionEnvironment(FunctionConfiguration configuration, RuntimeApiServer api, Process process,
-                                 Instant startedAt, OutputPump output) {
-        this.configuration = configuration;
-        this.api = api;
-        this.process = process;
-        this.startedAt = startedAt;
-        this.output = output;
-    }
+public record ExecutionEnvironment(FunctionConfiguration configuration, RuntimeApiServer api, Process process,
+                                   Instant startedAt, OutputPump output) implements AutoCloseable {
 
     /**
      * Starts the function's JVM; its initialisation runs until it first asks the Runtime API for an event.
@@ -55,10 +41,6 @@ public final class ExecutionEnvironment implements AutoCloseable {
             }
             throw new UncheckedIOException("cannot start the function's JVM: " + e.getMessage(), e);
         }
-    }
-
-    public FunctionConfiguration configuration() {
-        return configuration;
     }
 
     public Invocation submit(byte[] event) {

@@ -22,21 +22,9 @@ import java.util.Optional;
  * "updatedAt": ...}}. Each save writes a temporary file in the same folder, forces it to disk, and renames it over the
  * old one, so a runner killed at any moment leaves either the old checkpoint or the new one, never a torn file.
  */
-public final class CheckpointStore {
+public record CheckpointStore(Path directory, Clock clock) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path directory;
-    private final Clock clock;
-
-    public CheckpointStore(Path directory, Clock clock) {
-        this.directory = directory;
-        this.clock = clock;
-    }
-
-    public Path directory() {
-        return directory;
-    }
 
     public Optional<Checkpoint> load(String shardId) {
         Path file = fileFor(shardId);

@@ -2,6 +2,8 @@ package dev.sensorpipeline.local.runner.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.base.SetupException;
@@ -11,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MappingSelectionTest {
 
@@ -113,48 +119,32 @@ class MappingSelectionTest {
                         + " aws lambda update-event-source-mapping --enabled --uuid m1");
     }
 
-    @Test
-    void choose_readsOnlyTheMappingsOfTheQualifierGiven() {
-        // given
+    /** Mappings and the one chosen from them, given sensor-ingest:live, an alias pointing at version 3. */
+    static Stream<Arguments> mappingsGivenAnAlias() {
         EventSourceMapping onAlias = mapping("m1", INGEST + ":live");
-        EventSourceMapping unqualified = mapping("m2", INGEST);
-
-        // when
-        MappingSelection selection = MappingSelection.choose("sensor-ingest", "live", "3",
-                List.of(onAlias, unqualified), console);
-
-        // then
-        assertThat(selection.mappings()).containsExactly(onAlias);
-        assertThat(selection.invokedFunctionArn()).isEqualTo(INGEST + ":live");
-    }
-
-    @Test
-    void choose_takesAMappingOnTheVersionTheAliasGivenPointsAt_asMotoRecordsAMappingMadeOnAnAlias() {
-        // given
         EventSourceMapping onVersion = mapping("m1", INGEST + ":3");
-        EventSourceMapping onOtherVersion = mapping("m2", INGEST + ":2");
-
-        // when
-        MappingSelection selection = MappingSelection.choose("sensor-ingest", "live", "3",
-                List.of(onVersion, onOtherVersion), console);
-
-        // then
-        assertThat(selection.mappings()).containsExactly(onVersion);
-        assertThat(selection.invokedFunctionArn()).isEqualTo(INGEST + ":3");
+        return Stream.of(
+                arguments(named("only the mappings of the qualifier given",
+                        List.of(onAlias, mapping("m2", INGEST))), onAlias, INGEST + ":live"),
+                arguments(named("a mapping on the version the alias points at, as moto records one made on an alias",
+                        List.of(onVersion, mapping("m2", INGEST + ":2"))), onVersion, INGEST + ":3"),
+                arguments(named("the alias's mappings rather than those of the version it points at",
+                        List.of(onAlias, mapping("m2", INGEST + ":3"))), onAlias, INGEST + ":live"));
     }
 
-    @Test
-    void choose_prefersTheMappingsOfTheAliasGiven_toThoseOfTheVersionItPointsAt() {
-        // given
-        EventSourceMapping onAlias = mapping("m1", INGEST + ":live");
-        EventSourceMapping onVersion = mapping("m2", INGEST + ":3");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mappingsGivenAnAlias")
+    void choose_takesTheMappingsOfTheAliasGiven_elseThoseOfTheVersionItPointsAt(List<EventSourceMapping> mappings,
+                                                                               EventSourceMapping chosen,
+                                                                               String invokedFunctionArn) {
+        // given the mappings
 
         // when
-        MappingSelection selection = MappingSelection.choose("sensor-ingest", "live", "3",
-                List.of(onAlias, onVersion), console);
+        MappingSelection selection = MappingSelection.choose("sensor-ingest", "live", "3", mappings, console);
 
         // then
-        assertThat(selection.mappings()).containsExactly(onAlias);
+        assertThat(selection.mappings()).containsExactly(chosen);
+        assertThat(selection.invokedFunctionArn()).isEqualTo(invokedFunctionArn);
     }
 
     @Test

@@ -37,8 +37,10 @@ class ShardSupervisorTest {
         }
     }
 
-    /** A supervisor whose pollers only note that they started, and wait to be stopped. */
-    private ShardSupervisor supervisor(Listing listing, Set<String> endedInCheckpoint) {
+    /** A supervisor of a stream of these shards, whose pollers only note that they started, and wait to be stopped. */
+    private ShardSupervisor supervisor(Set<String> endedInCheckpoint, ShardInfo... shards) {
+        Listing listing = new Listing();
+        listing.shards = List.of(shards);
         return new ShardSupervisor("arn", listing, shard -> {
             started.add(shard.shardId());
             return new ShardSupervisor.Poller() {
@@ -63,11 +65,9 @@ class ShardSupervisorTest {
     @Test
     void refresh_startsAChildShard_onlyOnceItsParentsAreReadToTheirEnd() throws Exception {
         // given: shard 0 was split into 1 and 2; shard 0 is still being read
-        Listing listing = new Listing();
-        listing.shards = List.of(new ShardInfo("shardId-0", null, null, "100"),
+        ShardSupervisor supervisor = supervisor(Set.of(), new ShardInfo("shardId-0", null, null, "100"),
                 new ShardInfo("shardId-1", "shardId-0", null, null),
                 new ShardInfo("shardId-2", "shardId-0", null, null));
-        ShardSupervisor supervisor = supervisor(listing, Set.of());
 
         // when
         supervisor.refresh();
@@ -80,11 +80,9 @@ class ShardSupervisorTest {
     @Test
     void refresh_startsTheChildren_whenTheParentEndedInAnEarlierRun_orExpiredFromTheStream() throws Exception {
         // given: shard 0 ended before; shard 3 (parent of 4) is no longer listed
-        Listing listing = new Listing();
-        listing.shards = List.of(new ShardInfo("shardId-0", null, null, "100"),
+        ShardSupervisor supervisor = supervisor(Set.of("shardId-0"), new ShardInfo("shardId-0", null, null, "100"),
                 new ShardInfo("shardId-1", "shardId-0", null, null),
                 new ShardInfo("shardId-4", "shardId-3", null, null));
-        ShardSupervisor supervisor = supervisor(listing, Set.of("shardId-0"));
 
         // when
         supervisor.refresh();
