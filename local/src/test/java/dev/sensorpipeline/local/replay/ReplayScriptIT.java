@@ -42,6 +42,7 @@ class ReplayScriptIT {
         "{\"sensor_id\":\"sensor-2\",\"current_time\":1764400000,\"temperature\":99.999999999,\"humidity\":null}",
     };
 
+    private static DeployedPipeline pipeline;
     private static MotoServer moto;
     private static AwsCli cli;
     private static Scripts scripts;
@@ -51,22 +52,19 @@ class ReplayScriptIT {
 
     @BeforeAll
     static void deployThePipeline_withAFailureBucket() {
-        moto = MotoServer.start();
-        cli = new AwsCli(moto.endpoint());
-        scripts = new Scripts(moto.endpoint());
+        pipeline = DeployedPipeline.onAnEndpointOfItsOwn();
+        moto = pipeline.moto();
+        cli = pipeline.cli();
+        scripts = pipeline.scripts();
+        mappingUuid = pipeline.mappingUuid();
+        streamArn = pipeline.streamArn();
         dynamoDb = LocalAws.dynamoDb(moto.endpoint());
-        Scripts.Run deploy = scripts.run("deploy.sh");
-        assertThat(deploy.exitCode()).as(deploy.output()).isZero();
-        mappingUuid = cli.run("lambda", "list-event-source-mappings", "--query", "EventSourceMappings[0].UUID",
-                "--output", "text").orThrow().stdout().strip();
-        streamArn = cli.run("kinesis", "describe-stream-summary", "--stream-name", "temperature-sensor-data",
-                "--query", "StreamDescriptionSummary.StreamARN", "--output", "text").orThrow().stdout().strip();
     }
 
     @AfterAll
     static void stopTheEndpoint() {
         dynamoDb.close();
-        moto.close();
+        pipeline.close();
     }
 
     @BeforeEach

@@ -3,7 +3,6 @@ package dev.sensorpipeline.local.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sensorpipeline.testkit.AwsCli;
-import dev.sensorpipeline.testkit.MotoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +16,7 @@ class StatusScriptIT {
 
     private static final String BUCKET = "sensor-pipeline-failures-123456789012-us-east-1";
 
-    private static MotoServer moto;
+    private static DeployedPipeline pipeline;
     private static AwsCli cli;
     private static Scripts scripts;
     private static String mappingUuid;
@@ -25,21 +24,16 @@ class StatusScriptIT {
 
     @BeforeAll
     static void deployThePipeline_withAFailureBucketAsTheMappingsDestination() {
-        moto = MotoServer.start();
-        cli = new AwsCli(moto.endpoint());
-        scripts = new Scripts(moto.endpoint());
-        Scripts.Run deploy = scripts.run("deploy.sh");
-        assertThat(deploy.exitCode()).as(deploy.output()).isZero();
-        mappingUuid = cli.run("lambda", "list-event-source-mappings", "--query", "EventSourceMappings[0].UUID",
-                "--output", "text").orThrow().stdout().strip();
-        streamArn = cli.run("kinesis", "describe-stream-summary", "--stream-name", "temperature-sensor-data",
-                "--query", "StreamDescriptionSummary.StreamARN", "--output", "text").orThrow().stdout().strip();
-        // deploy.sh makes the failure bucket and sets it as the mapping's destination.
+        pipeline = DeployedPipeline.onAnEndpointOfItsOwn();
+        cli = pipeline.cli();
+        scripts = pipeline.scripts();
+        mappingUuid = pipeline.mappingUuid();
+        streamArn = pipeline.streamArn();
     }
 
     @AfterAll
     static void stopTheEndpoint() {
-        moto.close();
+        pipeline.close();
     }
 
     @Test
@@ -80,7 +74,7 @@ class StatusScriptIT {
     @Test
     void status_exitsOneNamingTheCount_whenMessagesWaitInAQueueDestination() {
         // given: a user who chose SQS, with Lambda's metadata-only document of one batch in the queue
-        FailureQueue queue = FailureQueue.create(cli, moto.endpoint(), "status-failures");
+        FailureQueue queue = FailureQueue.create(cli, pipeline.moto().endpoint(), "status-failures");
         queue.send(OnFailureDocuments.metadata(streamArn, "shardId-000000000000",
                 OnFailureDocuments.readings(1, "{}")).toString());
         cli.run("lambda", "update-event-source-mapping", "--uuid", mappingUuid, "--destination-config",
