@@ -11,8 +11,7 @@ import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.LocalTables;
-import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.testkit.SensorTablesOnMoto;
 import dev.sensorpipeline.testkit.ProjectFiles;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -21,10 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +29,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -40,26 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 /** The handler against a real local DynamoDB (moto), with the tables made from infra/ by the aws CLI. */
 class IngestHandlerIT {
 
-    private static final MotoServer MOTO = MotoServer.shared();
-
-    private static DynamoDbClient reader;
-
-    @BeforeAll
-    static void createTablesFromInfra() {
-        MOTO.reset();
-        LocalTables.createSensorTablesFromInfra(MOTO.endpoint());
-        reader = LocalAws.dynamoDb(MOTO.endpoint());
-    }
-
-    @BeforeEach
-    void emptyTheTables() {
-        LocalTables.emptySensorTables(reader);
-    }
-
-    @AfterAll
-    static void closeReader() {
-        reader.close();
-    }
+    @RegisterExtension
+    static final SensorTablesOnMoto TABLES = new SensorTablesOnMoto();
 
     static IngestHandler handlerAgainst(URI endpoint) {
         return new IngestHandler(IngestFunction.fromEnvironment(
@@ -68,7 +46,8 @@ class IngestHandlerIT {
     }
 
     private List<Map<String, AttributeValue>> scan(String table) {
-        return reader.scanPaginator(ScanRequest.builder().tableName(table).build()).items().stream().toList();
+        return TABLES.dynamoDb().scanPaginator(ScanRequest.builder().tableName(table).build()).items().stream()
+                .toList();
     }
 
     private static KinesisEvent payload(String name) {
@@ -93,7 +72,7 @@ class IngestHandlerIT {
         };
         IngestHandler handler = new IngestHandler(IngestFunction.fromEnvironment(
                 Map.of("AWS_REGION", LocalAws.REGION.id()),
-                builder -> builder.endpointOverride(MOTO.endpoint()).credentialsProvider(LocalAws.credentials())
+                builder -> builder.endpointOverride(TABLES.endpoint()).credentialsProvider(LocalAws.credentials())
                         .overrideConfiguration(config -> config.addExecutionInterceptor(recorder))));
         sent.clear();
 
@@ -110,7 +89,7 @@ class IngestHandlerIT {
     @Test
     void handle_storesTheBooksReading_inTheTableMadeFromInfra() {
         // when
-        StreamsEventResponse response = handlerAgainst(MOTO.endpoint())
+        StreamsEventResponse response = handlerAgainst(TABLES.endpoint())
                 .handleRequest(payload("book-single-record.json"), TestContext.withMinutesLeft(1));
 
         // then
@@ -123,7 +102,7 @@ class IngestHandlerIT {
     @CsvSource({"batch-100.json, 100", "aggregated.json, 200"})
     void handle_storesEveryReading_ofTheBatchPayload_andOfTheProducersAggregatedOne(String payload, int readings) {
         // when
-        StreamsEventResponse response = handlerAgainst(MOTO.endpoint())
+        StreamsEventResponse response = handlerAgainst(TABLES.endpoint())
                 .handleRequest(payload(payload), TestContext.withMinutesLeft(1));
 
         // then
@@ -139,7 +118,7 @@ class IngestHandlerIT {
         GeneratedBatch batch = new GeneratedBatch(seed, 600);
 
         // when
-        StreamsEventResponse response = handlerAgainst(MOTO.endpoint())
+        StreamsEventResponse response = handlerAgainst(TABLES.endpoint())
                 .handleRequest(batch.load(), TestContext.withMinutesLeft(1));
 
         // then
@@ -155,7 +134,7 @@ class IngestHandlerIT {
     void handle_isIdempotent_whenLambdaReplaysTheBatch() {
         // given
         GeneratedBatch batch = new GeneratedBatch(4, 300);
-        IngestHandler handler = handlerAgainst(MOTO.endpoint());
+        IngestHandler handler = handlerAgainst(TABLES.endpoint());
         handler.handleRequest(batch.load(), TestContext.withMinutesLeft(1));
 
         // when
@@ -171,12 +150,12 @@ class IngestHandlerIT {
     void temperatureIndex_findsASensorsHottestReading() {
         // given
         GeneratedBatch batch = new GeneratedBatch(5, 300);
-        handlerAgainst(MOTO.endpoint()).handleRequest(batch.load(), TestContext.withMinutesLeft(1));
+        handlerAgainst(TABLES.endpoint()).handleRequest(batch.load(), TestContext.withMinutesLeft(1));
         BigDecimal hottest = batch.latestByKey.values().stream().filter(e -> e.sensorId().equals("sensor-3"))
                 .map(e -> new BigDecimal(e.temperature())).max(BigDecimal::compareTo).orElseThrow();
 
         // when
-        List<Map<String, AttributeValue>> items = reader.query(QueryRequest.builder()
+        List<Map<String, AttributeValue>> items = TABLES.dynamoDb().query(QueryRequest.builder()
                 .tableName("SensorData").indexName("TemperatureIndex")
                 .keyConditionExpression("SensorId = :sensor")
                 .expressionAttributeValues(Map.of(":sensor", AttributeValue.fromS("sensor-3")))
@@ -191,7 +170,7 @@ class IngestHandlerIT {
         // when / then
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> IngestFunction.fromEnvironment(
                 Map.of("AWS_REGION", LocalAws.REGION.id(), "TABLE_NAME", "SensorDataTypo"),
-                builder -> builder.endpointOverride(MOTO.endpoint()).credentialsProvider(LocalAws.credentials())))
+                builder -> builder.endpointOverride(TABLES.endpoint()).credentialsProvider(LocalAws.credentials())))
                 .isInstanceOf(dev.sensorpipeline.ingest.config.ConfigurationException.class)
                 .hasMessageStartingWith("TABLE_NAME='SensorDataTypo': there is no such table in us-east-1");
     }

@@ -9,23 +9,17 @@ import dev.sensorpipeline.ingest.store.StoredItems;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.model.event.EventRecord;
-import dev.sensorpipeline.model.event.SyntheticEvent;
 import dev.sensorpipeline.testkit.FaultInjectingProxy;
 import dev.sensorpipeline.testkit.FaultPlan;
 import dev.sensorpipeline.testkit.FaultStats;
-import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.LocalTables;
-import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.testkit.SensorTablesOnMoto;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -34,26 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  */
 class IngestUnderFaultsIT {
 
-    private static final MotoServer MOTO = MotoServer.shared();
-    private static DynamoDbClient reader;
+    @RegisterExtension
+    static final SensorTablesOnMoto TABLES = new SensorTablesOnMoto();
     private FaultInjectingProxy proxy;
-
-    @BeforeAll
-    static void createTablesFromInfra() {
-        MOTO.reset();
-        LocalTables.createSensorTablesFromInfra(MOTO.endpoint());
-        reader = LocalAws.dynamoDb(MOTO.endpoint());
-    }
-
-    @AfterAll
-    static void closeReader() {
-        reader.close();
-    }
-
-    @BeforeEach
-    void emptyTheTables() {
-        LocalTables.emptySensorTables(reader);
-    }
 
     @AfterEach
     void stopProxy() {
@@ -63,17 +40,18 @@ class IngestUnderFaultsIT {
     }
 
     private IngestHandler handlerBehind(FaultPlan plan) {
-        proxy = FaultInjectingProxy.start(MOTO.endpoint(), plan);
+        proxy = FaultInjectingProxy.start(TABLES.endpoint(), plan);
         return IngestHandlerIT.handlerAgainst(proxy.endpoint());
     }
 
     private Map<ReadingKey, SensorReading> storedReadings() {
-        return reader.scanPaginator(ScanRequest.builder().tableName("SensorData").build()).items().stream()
+        return TABLES.dynamoDb().scanPaginator(ScanRequest.builder().tableName("SensorData").build()).items().stream()
                 .map(StoredItems::readingOf).collect(Collectors.toMap(SensorReading::key, r -> r));
     }
 
     private Set<String> storedRejectIds() {
-        return reader.scanPaginator(ScanRequest.builder().tableName("SensorDataRejects").build()).items().stream()
+        return TABLES.dynamoDb().scanPaginator(ScanRequest.builder().tableName("SensorDataRejects").build()).items()
+                .stream()
                 .map(item -> item.get(RejectItemMapper.EVENT_ID).s()).collect(Collectors.toSet());
     }
 

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sensorpipeline.testkit.LocalAws;
-import dev.sensorpipeline.testkit.LocalTables;
-import dev.sensorpipeline.testkit.MotoServer;
+import dev.sensorpipeline.testkit.SensorTablesOnMoto;
 import dev.sensorpipeline.testkit.ProjectFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,41 +15,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** {@code scripts/invoke-local.sh} as a user runs it: a process, the built jars, a local endpoint. */
 class InvokeLocalIT {
 
-    private static final MotoServer MOTO = MotoServer.shared();
-    private static DynamoDbClient dynamoDb;
+    @RegisterExtension
+    static final SensorTablesOnMoto TABLES = new SensorTablesOnMoto();
 
     /** What the script printed and returned. */
     record Run(int exitCode, List<String> stdout, String stderr) {
         String lastLine() {
             return stdout.get(stdout.size() - 1);
         }
-    }
-
-    @BeforeAll
-    static void createTablesFromInfra() {
-        MOTO.reset();
-        LocalTables.createSensorTablesFromInfra(MOTO.endpoint());
-        dynamoDb = LocalAws.dynamoDb(MOTO.endpoint());
-    }
-
-    @BeforeEach
-    void emptyTheTables() {
-        LocalTables.emptySensorTables(dynamoDb);
-    }
-
-    @AfterAll
-    static void close() {
-        dynamoDb.close();
     }
 
     private static Run invokeLocal(Map<String, String> env, String... args) throws IOException, InterruptedException {
@@ -68,7 +47,7 @@ class InvokeLocalIT {
     }
 
     private static Map<String, String> localEndpoint() {
-        return LocalAws.environment(MOTO.endpoint());
+        return LocalAws.environment(TABLES.endpoint());
     }
 
     @Test
@@ -83,7 +62,7 @@ class InvokeLocalIT {
         assertThat(run.stderr()).containsPattern(
                 "REPORT RequestId: \\S+\\tDuration: [0-9.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 1024 MB"
                         + "\\tMax Memory Used: \\d+ MB\\tInit Duration: [0-9.]+ ms");
-        assertThat(dynamoDb.scan(ScanRequest.builder().tableName("SensorData").build()).items())
+        assertThat(TABLES.dynamoDb().scan(ScanRequest.builder().tableName("SensorData").build()).items())
                 .extracting(item -> item.get("SensorId").s() + "@" + item.get("CurrentTime").n() + "="
                         + item.get("Temperature").n())
                 .containsExactly("sensor-1@123456789=99.9");
@@ -97,8 +76,9 @@ class InvokeLocalIT {
         // then
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.lastLine()).isEqualTo("{\"batchItemFailures\":[]}");
-        assertThat(dynamoDb.scan(ScanRequest.builder().tableName("SensorData").build()).count()).isEqualTo(15);
-        assertThat(dynamoDb.scan(ScanRequest.builder().tableName("SensorDataRejects").build()).count()).isEqualTo(15);
+        assertThat(TABLES.dynamoDb().scan(ScanRequest.builder().tableName("SensorData").build()).count()).isEqualTo(15);
+        assertThat(TABLES.dynamoDb().scan(ScanRequest.builder().tableName("SensorDataRejects").build()).count())
+                .isEqualTo(15);
     }
 
     @Test
@@ -133,7 +113,7 @@ class InvokeLocalIT {
         assertThat(error.get("errorMessage").asText())
                 .startsWith("TABLE_NAME='SensorDataTypo': there is no such table in us-east-1");
         assertThat(error.get("errorType").asText()).endsWith("ConfigurationException");
-        assertThat(dynamoDb.scan(ScanRequest.builder().tableName("SensorData").build()).count()).isZero();
+        assertThat(TABLES.dynamoDb().scan(ScanRequest.builder().tableName("SensorData").build()).count()).isZero();
     }
 
     @Test

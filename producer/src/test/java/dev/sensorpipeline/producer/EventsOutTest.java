@@ -39,8 +39,7 @@ class EventsOutTest {
         Path file = folder.resolve("fleet.json");
 
         // when
-        CommandRunner.Result written = CommandRunner.run(CommandRunner.offline(),
-                with(FLEET, "--events-out", file.toString()));
+        CommandRunner.Result written = writeTheFleetsEvents(file);
         CommandRunner.Result printed = CommandRunner.run(CommandRunner.offline(), with(FLEET, "--dry-run"));
 
         // then
@@ -60,8 +59,7 @@ class EventsOutTest {
         Path file = folder.resolve("fleet.json");
 
         // when
-        CommandRunner.Result result = CommandRunner.run(CommandRunner.offline(),
-                with(FLEET, "--events-out", file.toString()));
+        CommandRunner.Result result = writeTheFleetsEvents(file);
 
         // then
         assertThat(result.exitCode()).isZero();
@@ -105,8 +103,7 @@ class EventsOutTest {
         Path file = folder.resolve("fleet.json");
 
         // when: the offline dependencies fail the test on any attempt to connect
-        CommandRunner.Result result = CommandRunner.run(CommandRunner.offline(),
-                with(FLEET, "--events-out", file.toString()));
+        CommandRunner.Result result = writeTheFleetsEvents(file);
 
         // then
         assertThat(result.out()).isEmpty();
@@ -228,5 +225,10 @@ class EventsOutTest {
         System.arraycopy(fleet, 0, args, 0, fleet.length);
         System.arraycopy(more, 0, args, fleet.length, more.length);
         return args;
+    }
+
+    /** The producer's --events-out for the fleet, run offline: any attempt to connect fails the test. */
+    private static CommandRunner.Result writeTheFleetsEvents(Path file) {
+        return CommandRunner.run(CommandRunner.offline(), with(FLEET, "--events-out", file.toString()));
     }
 }

@@ -26,19 +26,33 @@ class ProducerIT {
 
     private final CallCounter counter = new CallCounter();
 
+    /** The readings the fleet takes, from a dry run. */
+    private static List<SensorReading> dryRunOfTheFleet() {
+        return ProducerCommandTest.decode(
+                CommandRunner.run(CommandRunner.offline(), ProducerCommandTest.dryRun(FLEET)).out());
+    }
+
+    /** What a clean run said, and what the stream holds after it. */
+    private record Sent(String err, List<Stored> stored) {
+    }
+
+    /** Runs the producer to the stream, expects a clean run, and reads back what the stream holds. */
+    private Sent sendCleanly(String stream, String... args) {
+        CommandRunner.Result result = send(counter, new StopSignal(), stream, args);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return new Sent(result.err(), LocalStreams.readAll(READER, stream));
+    }
+
     @Test
     void putsExactlyTheDryRunsReadings_eachUnderItsSensorsKey_overBothShards_inAtMost12Calls() {
         // given
         String stream = LocalStreams.create(ENDPOINT, "exact");
-        List<SensorReading> dryRun = ProducerCommandTest.decode(
-                CommandRunner.run(CommandRunner.offline(), ProducerCommandTest.dryRun(FLEET)).out());
+        List<SensorReading> dryRun = dryRunOfTheFleet();
 
         // when
-        CommandRunner.Result result = send(counter, new StopSignal(), stream, FLEET);
+        List<Stored> stored = sendCleanly(stream, FLEET).stored();
 
         // then
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        List<Stored> stored = LocalStreams.readAll(READER, stream);
         assertThat(stored).extracting(Stored::reading).containsExactlyInAnyOrderElementsOf(dryRun);
         assertThat(stored).allSatisfy(record -> assertThat(record.partitionKey())
                 .isEqualTo(record.reading().sensorId()));
@@ -50,15 +64,12 @@ class ProducerIT {
     void keepsEverySensorOnOneShard_inTheOrderItsReadingsWereTaken() {
         // given
         String stream = LocalStreams.create(ENDPOINT, "order");
-        List<SensorReading> dryRun = ProducerCommandTest.decode(
-                CommandRunner.run(CommandRunner.offline(), ProducerCommandTest.dryRun(FLEET)).out());
+        List<SensorReading> dryRun = dryRunOfTheFleet();
 
         // when
-        CommandRunner.Result result = send(counter, new StopSignal(), stream, FLEET);
+        List<Stored> stored = sendCleanly(stream, FLEET).stored();
 
         // then
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        List<Stored> stored = LocalStreams.readAll(READER, stream);
         Map<String, Set<String>> shardsBySensor = stored.stream().collect(Collectors.groupingBy(
                 record -> record.reading().sensorId(), Collectors.mapping(Stored::shardId, Collectors.toSet())));
         assertThat(shardsBySensor).hasSize(13).allSatisfy((sensor, shards) -> assertThat(shards).hasSize(1));
@@ -69,8 +80,7 @@ class ProducerIT {
     void deliversEveryReadingExactlyOnce_whenAFifthOfTheEntriesAreRefused() {
         // given
         String stream = LocalStreams.create(ENDPOINT, "refused");
-        List<SensorReading> dryRun = ProducerCommandTest.decode(
-                CommandRunner.run(CommandRunner.offline(), ProducerCommandTest.dryRun(FLEET)).out());
+        List<SensorReading> dryRun = dryRunOfTheFleet();
         FaultPlan plan = FaultPlan.builder().seed(3).refusePutRecordsEntries(0.2).build();
 
         // when
@@ -129,15 +139,13 @@ class ProducerIT {
         String stream = LocalStreams.create(ENDPOINT, "constant");
 
         // when
-        CommandRunner.Result result = send(counter, new StopSignal(), stream, "--count", "600", "--sensors", "13",
-                "--seed", "7", "--rate", "0", "--partition-key", "constant");
+        Sent sent = sendCleanly(stream, "--count", "600", "--sensors", "13", "--seed", "7", "--rate", "0",
+                "--partition-key", "constant");
 
         // then
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        List<Stored> stored = LocalStreams.readAll(READER, stream);
-        assertThat(stored).hasSize(600).extracting(Stored::partitionKey).containsOnly("sensor-data");
-        assertThat(stored).extracting(Stored::shardId).containsOnly(stored.get(0).shardId());
-        assertThat(result.err()).contains("over 1 of 2 shards");
+        assertThat(sent.stored()).hasSize(600).extracting(Stored::partitionKey).containsOnly("sensor-data");
+        assertThat(sent.stored()).extracting(Stored::shardId).containsOnly(sent.stored().get(0).shardId());
+        assertThat(sent.err()).contains("over 1 of 2 shards");
     }
 
     @Test
@@ -146,13 +154,11 @@ class ProducerIT {
         String stream = LocalStreams.create(ENDPOINT, "random");
 
         // when
-        CommandRunner.Result result = send(counter, new StopSignal(), stream, "--count", "400", "--sensors", "1",
-                "--seed", "7", "--rate", "0", "--partition-key", "random");
+        Sent sent = sendCleanly(stream, "--count", "400", "--sensors", "1", "--seed", "7", "--rate", "0",
+                "--partition-key", "random");
 
         // then
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        List<Stored> stored = LocalStreams.readAll(READER, stream);
-        assertThat(stored).hasSize(400).extracting(Stored::shardId)
+        assertThat(sent.stored()).hasSize(400).extracting(Stored::shardId)
                 .contains("shardId-000000000000", "shardId-000000000001");
     }
 

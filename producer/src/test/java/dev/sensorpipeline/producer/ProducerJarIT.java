@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** The shaded jar as a process, configured the aws CLI's way through its environment. */
@@ -64,35 +66,23 @@ class ProducerJarIT {
                 + "file://infra/temperature-sensor-stream.json) or name another with --stream or STREAM_NAME\n");
     }
 
-    @Test
-    void missingCredentials_exitWith3_withAMessageSayingWhereToPutThem() {
-        // given: no keys in the environment, an empty home, no instance metadata
+    @ParameterizedTest(name = "without {0}")
+    @CsvSource(delimiter = '|', value = {
+            "AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY | sensor-producer: no AWS credentials found: set AWS_ACCESS_KEY_ID",
+            "AWS_REGION AWS_DEFAULT_REGION           | sensor-producer: no AWS region configured: set AWS_REGION"})
+    void missingCredentialsOrRegion_exitWith3_withAMessageSayingHowToSetThem(String unset, String expectedStart) {
+        // given: those variables not in the environment, an empty home, no instance metadata
         Map<String, String> environment = local();
-        environment.remove("AWS_ACCESS_KEY_ID");
-        environment.remove("AWS_SECRET_ACCESS_KEY");
+        for (String variable : unset.split(" ")) {
+            environment.remove(variable);
+        }
 
         // when
         JarProcess.Result result = JarProcess.run(environment, "--count", "10");
 
         // then
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).startsWith("sensor-producer: no AWS credentials found: set AWS_ACCESS_KEY_ID")
-                .doesNotContain("\tat ");
-    }
-
-    @Test
-    void missingRegion_exitsWith3_withAMessageSayingHowToSetIt() {
-        // given
-        Map<String, String> environment = local();
-        environment.remove("AWS_REGION");
-        environment.remove("AWS_DEFAULT_REGION");
-
-        // when
-        JarProcess.Result result = JarProcess.run(environment, "--count", "10");
-
-        // then
-        assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).startsWith("sensor-producer: no AWS region configured: set AWS_REGION");
+        assertThat(result.err()).startsWith(expectedStart).doesNotContain("\tat ");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BackoffTest {
 
@@ -35,31 +37,19 @@ class BackoffTest {
         assertThatThrownBy(() -> backoff.ceiling(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void ceiling_doublesFromTheFunctionsBase_andStopsAtItsCap() {
-        // given: the function's write backoff
-        Backoff writes = new Backoff(Duration.ofMillis(25), Duration.ofSeconds(2));
+    @ParameterizedTest(name = "{0} ms to {1} ms: attempt {2} waits up to {3} ms")
+    @CsvSource({
+            // the function's write backoff
+            "25, 2000, 1, 25", "25, 2000, 2, 50", "25, 2000, 7, 1600", "25, 2000, 8, 2000", "25, 2000, 1000, 2000",
+            // the local runner's retry of a batch, as Lambda's
+            "250, 5000, 0, 0", "250, 5000, 1, 250", "250, 5000, 2, 500", "250, 5000, 5, 4000", "250, 5000, 6, 5000",
+            "250, 5000, 1000, 5000"})
+    void ceiling_doublesFromTheBase_andStopsAtTheCap(long baseMillis, long capMillis, int attempt, long expected) {
+        // given
+        Backoff backoff = new Backoff(Duration.ofMillis(baseMillis), Duration.ofMillis(capMillis));
 
         // when, then
-        assertThat(writes.ceiling(1)).isEqualTo(Duration.ofMillis(25));
-        assertThat(writes.ceiling(2)).isEqualTo(Duration.ofMillis(50));
-        assertThat(writes.ceiling(7)).isEqualTo(Duration.ofMillis(1600));
-        assertThat(writes.ceiling(8)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(writes.ceiling(1000)).isEqualTo(Duration.ofSeconds(2));
-    }
-
-    @Test
-    void ceiling_doublesFromTheRunnersFirstWait_upToItsMaximum() {
-        // given: the local runner's retry of a batch, as Lambda's
-        Backoff batches = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
-
-        // when, then
-        assertThat(batches.ceiling(0)).isZero();
-        assertThat(batches.ceiling(1)).isEqualTo(Duration.ofMillis(250));
-        assertThat(batches.ceiling(2)).isEqualTo(Duration.ofMillis(500));
-        assertThat(batches.ceiling(5)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(batches.ceiling(6)).isEqualTo(Duration.ofSeconds(5));
-        assertThat(batches.ceiling(1_000)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(backoff.ceiling(attempt)).isEqualTo(Duration.ofMillis(expected));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sensorpipeline.producer.delivery.SinkFailure;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -47,31 +49,24 @@ class SdkFailuresTest {
         assertThat(failure.errorCode()).isEqualTo("ProvisionedThroughputExceededException");
     }
 
-    @Test
-    void refusedCredentials_areAConfigurationProblem() {
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            // refused credentials are a configuration problem
+            "UnrecognizedClientException | The security token is invalid | CONFIGURATION | refused our credentials",
+            // an invalid request is fatal
+            "ValidationException         | 1 validation error            | FATAL         | refused the call"})
+    void aRefusedCall_isClassifiedByItsErrorCode_andSaysWhatKinesisSaid(String code, String message,
+            SinkFailure.Kind kind, String explanation) {
         // given
         KinesisException refused = (KinesisException) KinesisException.builder().statusCode(400)
-                .awsErrorDetails(details("UnrecognizedClientException", "The security token is invalid")).build();
+                .awsErrorDetails(details(code, message)).build();
 
         // when
         SinkFailure failure = SdkFailures.classify(refused, TARGET);
 
         // then
-        assertThat(failure.kind()).isEqualTo(SinkFailure.Kind.CONFIGURATION);
-        assertThat(failure.getMessage()).contains("refused our credentials", "UnrecognizedClientException");
-    }
-
-    @Test
-    void anInvalidRequest_isFatal() {
-        // given
-        KinesisException invalid = (KinesisException) KinesisException.builder().statusCode(400)
-                .awsErrorDetails(details("ValidationException", "1 validation error")).build();
-
-        // when
-        SinkFailure failure = SdkFailures.classify(invalid, TARGET);
-
-        // then
-        assertThat(failure.kind()).isEqualTo(SinkFailure.Kind.FATAL);
+        assertThat(failure.kind()).isEqualTo(kind);
+        assertThat(failure.getMessage()).contains(explanation, code, message);
     }
 
     @Test
