@@ -73,12 +73,7 @@ class FaultInjectingProxyConcurrencyTest {
 
         // when each writer stores its items in batches, retrying until DynamoDB has taken them all
         try (DynamoDbClient dynamoDb = NoRetryClients.dynamoDb(proxy.endpoint())) {
-            runTogether(IntStream.range(0, THREADS).mapToObj(writer -> (Callable<Void>) () -> {
-                for (int from = writer * PER_THREAD; from < (writer + 1) * PER_THREAD; from += BATCH) {
-                    writeBatch(dynamoDb, table, ids.subList(from, from + BATCH), seen);
-                }
-                return null;
-            }).toList());
+            inBatchesTogether(ids, batch -> writeBatch(dynamoDb, table, batch, seen));
         }
 
         // then every item is stored, and the proxy counted exactly what the writers met
@@ -106,12 +101,7 @@ class FaultInjectingProxyConcurrencyTest {
 
         // when each producer sends its records in batches, resending what was refused
         try (KinesisClient kinesis = NoRetryClients.kinesis(proxy.endpoint())) {
-            runTogether(IntStream.range(0, THREADS).mapToObj(producer -> (Callable<Void>) () -> {
-                for (int from = producer * PER_THREAD; from < (producer + 1) * PER_THREAD; from += BATCH) {
-                    putBatch(kinesis, stream, data.subList(from, from + BATCH), seen);
-                }
-                return null;
-            }).toList());
+            inBatchesTogether(data, batch -> putBatch(kinesis, stream, batch, seen));
         }
 
         // then no record is lost or doubled, and the proxy counted exactly what the producers met
@@ -179,6 +169,21 @@ class FaultInjectingProxyConcurrencyTest {
     }
 
     /** Starts all tasks at once, so their calls overlap, and waits for all; a task's failure fails the test. */
+    /** Sends one batch; what it throws fails the test. */
+    private interface BatchSender {
+        void send(List<String> batch) throws Exception;
+    }
+
+    /** Each of THREADS workers sends its PER_THREAD of the items, BATCH at a time, all at once. */
+    private void inBatchesTogether(List<String> items, BatchSender sender) throws Exception {
+        runTogether(IntStream.range(0, THREADS).mapToObj(worker -> (Callable<Void>) () -> {
+            for (int from = worker * PER_THREAD; from < (worker + 1) * PER_THREAD; from += BATCH) {
+                sender.send(items.subList(from, from + BATCH));
+            }
+            return null;
+        }).toList());
+    }
+
     private void runTogether(List<Callable<Void>> tasks) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Void>> running = new ArrayList<>();

@@ -90,14 +90,9 @@ class FaultInjectingProxyDynamoDbTest {
 
     @Test
     void proxy_throttlesBatchWriteItem_whenEveryItemWouldBeLeftUnprocessed() {
-        // given
-        upstream.createTable(table);
-        proxy.setPlan(FaultPlan.builder().leaveItemsUnprocessed(1.0).build());
-
         // when
-        ProvisionedThroughputExceededException thrown = catchThrowableOfType(
-                ProvisionedThroughputExceededException.class,
-                () -> dynamoDb.batchWriteItem(r -> r.requestItems(Map.of(table, puts(3)))));
+        ProvisionedThroughputExceededException thrown =
+                throttledBatchOfThree(FaultPlan.builder().leaveItemsUnprocessed(1.0).build());
 
         // then as DynamoDB does when it can write none of the items
         assertThat(thrown.statusCode()).isEqualTo(400);
@@ -106,14 +101,9 @@ class FaultInjectingProxyDynamoDbTest {
 
     @Test
     void proxy_throttlesBatchWriteItem_withoutForwardingIt() {
-        // given
-        upstream.createTable(table);
-        proxy.setPlan(FaultPlan.builder().throttleBatchWriteItem(1.0).build());
-
         // when
-        ProvisionedThroughputExceededException thrown = catchThrowableOfType(
-                ProvisionedThroughputExceededException.class,
-                () -> dynamoDb.batchWriteItem(r -> r.requestItems(Map.of(table, puts(3)))));
+        ProvisionedThroughputExceededException thrown =
+                throttledBatchOfThree(FaultPlan.builder().throttleBatchWriteItem(1.0).build());
 
         // then
         assertThat(thrown.statusCode()).isEqualTo(400);
@@ -200,5 +190,13 @@ class FaultInjectingProxyDynamoDbTest {
                         .putRequest(PutRequest.builder().item(item("sensor-" + i + "#1000")).build())
                         .build())
                 .toList();
+    }
+
+    /** Given a new table and the plan, a BatchWriteItem of three puts through the proxy, and what it threw. */
+    private ProvisionedThroughputExceededException throttledBatchOfThree(FaultPlan plan) {
+        upstream.createTable(table);
+        proxy.setPlan(plan);
+        return catchThrowableOfType(ProvisionedThroughputExceededException.class,
+                () -> dynamoDb.batchWriteItem(r -> r.requestItems(Map.of(table, puts(3)))));
     }
 }
