@@ -17,15 +17,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
  * The book's way, the producer benchmark's baseline: one PutRecord call per reading. A throttled record comes back
  * as a refusal, so the producer's own retry logic applies to both ways.
  */
-public final class PutRecordSink implements RecordSink {
-
-    private final KinesisClient client;
-    private final StreamTarget target;
-
-    public PutRecordSink(KinesisClient client, StreamTarget target) {
-        this.client = client;
-        this.target = target;
-    }
+public record PutRecordSink(KinesisClient client, StreamTarget target) implements RecordSink {
 
     @Override
     public List<EntryResult> put(List<PutEntry> entries) {

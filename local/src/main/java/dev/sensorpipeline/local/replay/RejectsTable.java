@@ -16,19 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * The function's rejects table, keyed by the Kinesis {@code eventID} ({@code eventID#index} for a user record of an
  * aggregate): which of a replay's records the function rejected rather than stored.
  */
-public final class RejectsTable implements Rejects {
+public record RejectsTable(DynamoDbClient dynamoDb, String tableName) implements Rejects {
 
     private static final String KEY = "EventId";
     /** BatchGetItem's limit per request. */
     private static final int KEYS_PER_REQUEST = 100;
-
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
-
-    public RejectsTable(DynamoDbClient dynamoDb, String tableName) {
-        this.dynamoDb = dynamoDb;
-        this.tableName = tableName;
-    }
 
     @Override
     public Set<String> rejected(List<String> eventIds) {

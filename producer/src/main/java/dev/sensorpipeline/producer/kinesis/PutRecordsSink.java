@@ -17,15 +17,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * Puts a batch with one PutRecords call and reads each entry's fate from the answer. An entry's explicit hash key,
  * when it has one (an aggregated record's), picks its shard instead of its partition key.
  */
-public final class PutRecordsSink implements RecordSink {
-
-    private final KinesisClient client;
-    private final StreamTarget target;
-
-    public PutRecordsSink(KinesisClient client, StreamTarget target) {
-        this.client = client;
-        this.target = target;
-    }
+public record PutRecordsSink(KinesisClient client, StreamTarget target) implements RecordSink {
 
     @Override
     public List<EntryResult> put(List<PutEntry> entries) {
