@@ -12,6 +12,7 @@
 module_outputs() {
     case "$1" in
         lambda) echo lambda/target/sensor-ingest-lambda.jar ;;
+        alerts) echo alerts/target/sensor-alerts-lambda.jar ;;
         local) echo local/target/sensor-runner.jar local/target/sensor-local.jar local/target/runtime ;;
         producer) echo producer/target/sensor-producer.jar ;;
         testkit) echo testkit/target/sensor-faults.jar ;;
@@ -28,7 +29,7 @@ module_outputs() {
 # therefore end up in, or shape, its jar.
 module_sources() {
     case "$1" in
-        lambda | producer | local | testkit) echo "$1" model ;;
+        lambda | alerts | producer | local | testkit) echo "$1" model ;;
         benchmarks) echo benchmarks lambda model ;;
         *) echo "$1" ;;
     esac
