@@ -151,7 +151,8 @@ public final class FunctionBench {
                     ofRound.add(function.invoke(its.get((round * batches + i) % its.size())));
                 }
                 figures.get(function.name()).addAll(ofRound);
-                progress.println("  round " + (round + 1) + " " + Summary.of(ofRound).describe());
+                progress.println("  round " + (round + 1) + " " + function.name() + ": "
+                        + Summary.of(ofRound).describe());
             }
         }
         Map<String, Summary> summaries = new LinkedHashMap<>();
