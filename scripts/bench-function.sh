@@ -69,8 +69,14 @@ cli_need_positive() {
 }
 
 check_tools() {
-    command -v taskset >/dev/null || { echo "$(cli_name): needs taskset (util-linux) to hold the function to one core" >&2; exit 1; }
-    command -v java >/dev/null || { echo "$(cli_name): needs java 17 or later on the PATH" >&2; exit 1; }
+    if ! command -v taskset >/dev/null; then
+        echo "$(cli_name): needs taskset (util-linux) to hold the function to one core" >&2
+        exit 1
+    fi
+    if ! command -v java >/dev/null; then
+        echo "$(cli_name): needs java 17 or later on the PATH" >&2
+        exit 1
+    fi
 }
 
 cleanup() {
