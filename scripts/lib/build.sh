@@ -17,7 +17,10 @@ module_outputs() {
         producer) echo producer/target/sensor-producer.jar ;;
         readings) echo readings/target/sensor-readings.jar ;;
         testkit) echo testkit/target/sensor-faults.jar ;;
-        benchmarks) echo benchmarks/target/book-way-lambda.jar ;;
+        benchmarks)
+            echo benchmarks/target/book-way-lambda.jar benchmarks/target/common-way-lambda.jar \
+                benchmarks/target/benchmarks.jar
+            ;;
         cost) echo cost/target/sensor-cost.jar ;;
         *)
             echo "build: no module '$1'" >&2
@@ -30,8 +33,9 @@ module_outputs() {
 # therefore end up in, or shape, its jar.
 module_sources() {
     case "$1" in
-        lambda | alerts | producer | readings | local | testkit) echo "$1" model ;;
-        benchmarks) echo benchmarks lambda model ;;
+        lambda | alerts | local | testkit) echo "$1" model ;;
+        producer | readings) echo "$1" cli model ;;
+        benchmarks) echo benchmarks lambda producer local cli model ;;
         *) echo "$1" ;;
     esac
 }

@@ -80,6 +80,23 @@ class ScriptBuildsIT {
     }
 
     @Test
+    void ensureBuilt_buildsTheProducer_whenTheToolsSharedCodeWasEditedAfterItsJar() throws Exception {
+        // given the producer's jar, and an edit to cli/, the code it shares with the read side
+        write("producer/pom.xml", EDITED);
+        write("producer/src/main/java/ProducerCommand.java", EDITED);
+        write("producer/target/sensor-producer.jar", BUILT);
+        write("cli/pom.xml", EDITED);
+        write("cli/src/main/java/SdkClients.java", BUILT.plusSeconds(1));
+
+        // when
+        ScriptShell.Run run = ensureBuilt("producer");
+
+        // then
+        assertThat(run.started()).containsExactly("mvn -B -q package -DskipTests -pl producer -am");
+        assertThat(run.stderr()).contains("cli/src/main/java/SdkClients.java is newer than");
+    }
+
+    @Test
     void ensureBuilt_buildsTheModule_whenItsJarIsMissing() throws Exception {
         // given
         Files.delete(tree.resolve("lambda/target/sensor-ingest-lambda.jar"));

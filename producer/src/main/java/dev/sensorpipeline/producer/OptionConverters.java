@@ -1,9 +1,9 @@
 package dev.sensorpipeline.producer;
 
+import dev.sensorpipeline.cli.EnumChoice;
+import dev.sensorpipeline.cli.TimeArgument;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,46 +48,25 @@ final class OptionConverters {
 
         @Override
         public Long convert(String value) {
-            String text = value.strip();
             try {
-                if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
-                    return Long.parseLong(text);
-                }
-                if (text.endsWith("Z") || text.endsWith("z")) {
-                    return Instant.parse(text.toUpperCase(Locale.ROOT)).getEpochSecond();
-                }
-                return OffsetDateTime.parse(text).toEpochSecond();
-            } catch (NumberFormatException | DateTimeException e) {
-                throw new TypeConversionException("'" + value + "' is not a start time; write Unix seconds such as "
-                        + "1764374400 or an ISO-8601 time such as 2025-11-29T00:00:00Z");
+                return TimeArgument.parse(value, "a start time").getEpochSecond();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
     /** {@code sensor}, {@code random} or {@code constant}, in any case. */
-    static final class KeyMode implements ITypeConverter<PartitionKeyMode> {
-
-        @Override
-        public PartitionKeyMode convert(String value) {
-            try {
-                return PartitionKeyMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a partition key mode; choose sensor, "
-                        + "random or constant");
-            }
+    static final class KeyMode extends EnumChoice<PartitionKeyMode> {
+        KeyMode() {
+            super(PartitionKeyMode.class, "a partition key mode");
         }
     }
 
     /** {@code auto}, {@code always} or {@code never}, in any case. */
-    static final class WhenConverter implements ITypeConverter<ProducerOptions.When> {
-
-        @Override
-        public ProducerOptions.When convert(String value) {
-            try {
-                return ProducerOptions.When.valueOf(value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not one of auto, always, never");
-            }
+    static final class WhenConverter extends EnumChoice<ProducerOptions.When> {
+        WhenConverter() {
+            super(ProducerOptions.When.class, "a --progress setting");
         }
     }
 }

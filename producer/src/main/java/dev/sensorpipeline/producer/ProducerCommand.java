@@ -1,5 +1,6 @@
 package dev.sensorpipeline.producer;
 
+import dev.sensorpipeline.cli.UsageErrors;
 import dev.sensorpipeline.model.ReadingCodec;
 import dev.sensorpipeline.producer.fleet.Fleet;
 import dev.sensorpipeline.producer.fleet.FleetSpec;
@@ -13,9 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The mock sensor fleet: simulates sensors and writes their readings to a Kinesis stream with PutRecords, as fast
@@ -81,23 +80,9 @@ public final class ProducerCommand implements Callable<Integer> {
         System.exit(commandLine(new ProducerCommand()).execute(args));
     }
 
-    /**
-     * The command, set up as main runs it. Picocli's default answer to a bad argument is the whole help, which buries
-     * the one line that matters; this one says what is wrong and where the help is.
-     */
+    /** The command, set up as main runs it: one line for a bad argument ({@link UsageErrors}). */
     static CommandLine commandLine(ProducerCommand command) {
-        return new CommandLine(command).setParameterExceptionHandler(ProducerCommand::badArguments);
-    }
-
-    private static int badArguments(ParameterException e, String[] args) {
-        CommandLine commandLine = e.getCommandLine();
-        PrintWriter err = commandLine.getErr();
-        String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
-        err.println(NAME + ": " + message);
-        UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("Try '" + NAME + " --help' for the options and exit codes.");
-        err.flush();
-        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+        return UsageErrors.oneLine(new CommandLine(command));
     }
 
     @Override

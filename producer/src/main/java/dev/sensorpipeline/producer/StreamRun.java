@@ -7,8 +7,9 @@ import dev.sensorpipeline.producer.delivery.DeliveryReport;
 import dev.sensorpipeline.producer.delivery.LiveCounts;
 import dev.sensorpipeline.producer.delivery.SinkFailure;
 import dev.sensorpipeline.producer.fleet.FleetSpec;
-import dev.sensorpipeline.producer.kinesis.AwsConfigurationException;
-import dev.sensorpipeline.producer.kinesis.AwsSettings;
+import dev.sensorpipeline.cli.AwsConfigurationException;
+import dev.sensorpipeline.cli.AwsSettings;
+import dev.sensorpipeline.cli.SdkClients;
 import dev.sensorpipeline.producer.kinesis.OpenShards;
 import dev.sensorpipeline.producer.kinesis.PutRecordsSink;
 import dev.sensorpipeline.producer.kinesis.StreamCheck;
@@ -39,7 +40,7 @@ final class StreamRun implements RunMode {
         String stream = options.stream();
         StreamTarget target = new StreamTarget(stream, options.region(), describeEndpoint());
         try (KinesisClient client = dependencies.connector().connect(
-                new AwsSettings(stream, options.region(), options.profile(), options.endpointUrl()))) {
+                settings())) {
             target = new StreamTarget(stream, client.serviceClientConfiguration().region().id(), target.endpoint());
             int openShards = StreamCheck.openShards(client, target);
             StreamTarget listed = target;
@@ -83,14 +84,10 @@ final class StreamRun implements RunMode {
 
     /** The endpoint as the user set it, for messages; {@code null} for AWS's own. */
     private String describeEndpoint() {
-        if (options.endpointUrl() != null) {
-            return options.endpointUrl().toString();
-        }
-        String kinesisOnly = dependencies.environment().get("AWS_ENDPOINT_URL_KINESIS");
-        if (kinesisOnly != null && !kinesisOnly.isBlank()) {
-            return kinesisOnly;
-        }
-        String shared = dependencies.environment().get("AWS_ENDPOINT_URL");
-        return shared != null && !shared.isBlank() ? shared : null;
+        return SdkClients.endpoint(settings(), dependencies.environment()::get, "AWS_ENDPOINT_URL_KINESIS");
+    }
+
+    private AwsSettings settings() {
+        return new AwsSettings(options.region(), options.profile(), options.endpointUrl());
     }
 }

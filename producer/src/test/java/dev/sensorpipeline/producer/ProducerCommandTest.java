@@ -174,7 +174,7 @@ class ProducerCommandTest {
         "--max-retries -1                | --max-retries must be 0 or more",
         "--start-time yesterday          | 'yesterday' is not a start time",
         "--partition-key shard           | choose sensor, random or constant",
-        "--progress sometimes            | not one of auto, always, never",
+        "--progress sometimes            | choose auto, always or never",
         "--events-out /no/such/dir/e.json | folder /no/such/dir does not exist",
         "--aggregate-max-bytes 4096        | --aggregate-max-bytes needs --aggregate",
         "--aggregate --aggregate-max-bytes 1000 | --aggregate-max-bytes must be from 1024 to 1048576",

@@ -1,8 +1,10 @@
 package dev.sensorpipeline.readings;
 
+import dev.sensorpipeline.cli.EnumChoice;
+import dev.sensorpipeline.cli.TimeArgument;
 import dev.sensorpipeline.readings.format.Format;
 import dev.sensorpipeline.readings.stats.Bucket;
-import java.util.Locale;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -17,11 +19,7 @@ final class Converters {
     static final class From implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            try {
-                return TimeArgument.from(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return time(value, TimeArgument::atOrAfter);
         }
     }
 
@@ -29,23 +27,22 @@ final class Converters {
     static final class To implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            try {
-                return TimeArgument.to(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return time(value, TimeArgument::atOrBefore);
+        }
+    }
+
+    private static Long time(String value, ToLongFunction<String> parse) {
+        try {
+            return parse.applyAsLong(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
     }
 
     /** {@code table}, {@code csv} or {@code json}. */
-    static final class FormatConverter implements ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            try {
-                return Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a format: use table, csv or json");
-            }
+    static final class FormatConverter extends EnumChoice<Format> {
+        FormatConverter() {
+            super(Format.class, "a format");
         }
     }
 

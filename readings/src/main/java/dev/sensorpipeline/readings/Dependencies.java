@@ -1,6 +1,6 @@
 package dev.sensorpipeline.readings;
 
-import dev.sensorpipeline.readings.query.AwsSettings;
+import dev.sensorpipeline.cli.AwsSettings;
 import dev.sensorpipeline.readings.query.DynamoDbConnector;
 import java.util.TimeZone;
 import java.util.function.Function;

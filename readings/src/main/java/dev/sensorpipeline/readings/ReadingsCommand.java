@@ -1,6 +1,7 @@
 package dev.sensorpipeline.readings;
 
-import dev.sensorpipeline.readings.query.TableUnavailableException;
+import dev.sensorpipeline.cli.AwsConfigurationException;
+import dev.sensorpipeline.cli.UsageErrors;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The read side: queries SensorData by its keys, summarises the readings, exports them and charts them. The
@@ -63,8 +63,7 @@ public final class ReadingsCommand implements Runnable {
 
     /** The command as main runs it: one line for a bad argument, one line for a table error, exit codes set. */
     static CommandLine commandLine(ReadingsCommand command) {
-        return new CommandLine(command)
-                .setParameterExceptionHandler(ReadingsCommand::badArguments)
+        return UsageErrors.oneLine(new CommandLine(command))
                 .setExecutionExceptionHandler(ReadingsCommand::failed);
     }
 
@@ -78,24 +77,12 @@ public final class ReadingsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "name a subcommand: range, hottest, stats or plot");
     }
 
-    private static int badArguments(ParameterException e, String[] args) {
-        CommandLine commandLine = e.getCommandLine();
-        PrintWriter err = commandLine.getErr();
-        String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
-        err.println(NAME + ": " + message);
-        UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options and exit "
-                + "codes.");
-        err.flush();
-        return ExitCode.USAGE;
-    }
-
     private static int failed(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (e instanceof ParameterException parameter) {
-            return badArguments(parameter, parseResult.originalArgs().toArray(String[]::new));
+            return UsageErrors.report(NAME, parameter);
         }
-        if (e instanceof TableUnavailableException || e instanceof UncheckedIOException) {
+        if (e instanceof AwsConfigurationException || e instanceof UncheckedIOException) {
             err.println(NAME + ": " + e.getMessage());
             err.flush();
             return ExitCode.TABLE;

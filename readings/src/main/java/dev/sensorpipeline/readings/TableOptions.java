@@ -1,6 +1,6 @@
 package dev.sensorpipeline.readings;
 
-import dev.sensorpipeline.readings.query.AwsSettings;
+import dev.sensorpipeline.cli.AwsSettings;
 import java.net.URI;
 import picocli.CommandLine.Option;
 
@@ -31,6 +31,6 @@ final class TableOptions {
     boolean verbose;
 
     AwsSettings settings() {
-        return new AwsSettings(table, region, profile, endpointUrl);
+        return new AwsSettings(region, profile, endpointUrl);
     }
 }

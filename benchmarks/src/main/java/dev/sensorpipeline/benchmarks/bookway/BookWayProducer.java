@@ -9,8 +9,8 @@ import dev.sensorpipeline.producer.delivery.DeliveryReport;
 import dev.sensorpipeline.producer.delivery.PutEntry;
 import dev.sensorpipeline.producer.fleet.Fleet;
 import dev.sensorpipeline.producer.fleet.FleetSpec;
-import dev.sensorpipeline.producer.kinesis.AwsConfigurationException;
-import dev.sensorpipeline.producer.kinesis.AwsSettings;
+import dev.sensorpipeline.cli.AwsConfigurationException;
+import dev.sensorpipeline.cli.AwsSettings;
 import dev.sensorpipeline.producer.kinesis.DefaultKinesisConnector;
 import dev.sensorpipeline.producer.kinesis.KinesisConnector;
 import dev.sensorpipeline.producer.kinesis.StreamCheck;
@@ -88,7 +88,7 @@ public final class BookWayProducer implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try (KinesisClient client = connector.connect(new AwsSettings(stream, null, null, null))) {
+        try (KinesisClient client = connector.connect(AwsSettings.fromEnvironment())) {
             StreamTarget target = new StreamTarget(stream, client.serviceClientConfiguration().region().id(), null);
             int openShards = StreamCheck.openShards(client, target);
             Delivery delivery = Delivery.to(new PutRecordSink(client, target),

@@ -1,5 +1,7 @@
 package dev.sensorpipeline.producer.kinesis;
 
+import dev.sensorpipeline.cli.AwsConfigurationException;
+import dev.sensorpipeline.cli.AwsSettings;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** Builds the Kinesis client for a run; tests give one pointed at their local endpoint. */

@@ -1,5 +1,6 @@
 package dev.sensorpipeline.producer.kinesis;
 
+import dev.sensorpipeline.cli.AwsConfigurationException;
 import dev.sensorpipeline.producer.delivery.ShardMap;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.sensorpipeline.producer.kinesis;
 
+import dev.sensorpipeline.cli.AwsConfigurationException;
 import dev.sensorpipeline.producer.delivery.SinkFailure;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;

@@ -1,5 +1,6 @@
 package dev.sensorpipeline.readings.query;
 
+import dev.sensorpipeline.cli.AwsConfigurationException;
 import dev.sensorpipeline.model.SensorReading;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -147,16 +148,16 @@ public final class ReadingsTable {
         try {
             return dynamoDb.query(request);
         } catch (ResourceNotFoundException e) {
-            throw new TableUnavailableException("table '" + tableName + "' does not exist at " + where
+            throw new AwsConfigurationException("table '" + tableName + "' does not exist at " + where
                     + ": create it with scripts/deploy.sh (same region and endpoint), or name another with --table "
                     + "or TABLE_NAME", e);
         } catch (DynamoDbException e) {
             String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode() + ": ";
-            throw new TableUnavailableException("DynamoDB at " + where + " refused the query on '" + tableName
+            throw new AwsConfigurationException("DynamoDB at " + where + " refused the query on '" + tableName
                     + "': " + code + messageOf(e) + ". Check the credentials and their permissions "
                     + "(dynamodb:Query on the table and its indexes)", e);
         } catch (SdkClientException e) {
-            throw new TableUnavailableException("cannot reach DynamoDB at " + where + ": " + messageOf(e)
+            throw new AwsConfigurationException("cannot reach DynamoDB at " + where + ": " + messageOf(e)
                     + ". Is the endpoint up (AWS_ENDPOINT_URL, --endpoint-url) and the region right?", e);
         }
     }

@@ -1,7 +1,7 @@
-package dev.sensorpipeline.producer.kinesis;
+package dev.sensorpipeline.cli;
 
 /**
- * The AWS side is not usable as configured: no region, no credentials, no stream of that name, no endpoint
+ * The AWS side is not usable as configured: no region, no credentials, no such stream or table, no endpoint
  * answering. The message says what is wrong and what to do, fit to show as it is.
  */
 public final class AwsConfigurationException extends RuntimeException {

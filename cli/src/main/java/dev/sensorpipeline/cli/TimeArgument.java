@@ -1,4 +1,4 @@
-package dev.sensorpipeline.readings;
+package dev.sensorpipeline.cli;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * ({@code 2025-11-29T07:06:40Z}), a date-time with an offset ({@code 2025-11-29T08:06:40+01:00}), or without one,
  * which is read as UTC ({@code 2025-11-29T07:06:40}, {@code 2025-11-29} for its midnight). Readings are stamped in
  * whole seconds: a lower bound with a fraction rounds up, an upper bound down, so that the range holds exactly
- * the readings between the two instants.
+ * the readings between the two instants. The producer's start time and the read side's bounds take the same forms.
  */
-final class TimeArgument {
+public final class TimeArgument {
 
     private static final Pattern SECONDS = Pattern.compile("\\d{1,18}");
 
@@ -23,18 +23,27 @@ final class TimeArgument {
     }
 
     /** The lowest whole second at or after {@code text}. */
-    static long from(String text) {
+    public static long atOrAfter(String text) {
         Instant instant = parse(text);
         return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
     }
 
     /** The highest whole second at or before {@code text}. */
-    static long to(String text) {
+    public static long atOrBefore(String text) {
         return parse(text).getEpochSecond();
     }
 
     /** The instant {@code text} names; {@link IllegalArgumentException} naming the forms it takes otherwise. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
+        return parse(text, "a time");
+    }
+
+    /**
+     * As {@link #parse(String)}, the message naming what the time is for.
+     *
+     * @param what such as "a start time"
+     */
+    public static Instant parse(String text, String what) {
         String t = text.strip();
         if (SECONDS.matcher(t).matches()) {
             return Instant.ofEpochSecond(Long.parseLong(t));
@@ -51,8 +60,8 @@ final class TimeArgument {
             }
             return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a time: give Unix seconds (1764400000) or "
-                    + "ISO-8601 (2025-11-29T07:06:40Z, 2025-11-29T08:06:40+01:00, 2025-11-29; no offset is UTC)");
+            throw new IllegalArgumentException("'" + text + "' is not " + what + ": give Unix seconds "
+                    + "(1764400000) or ISO-8601 (2025-11-29T07:06:40Z, 2025-11-29T08:06:40+01:00, 2025-11-29; no offset is UTC)");
         }
     }
 }
