@@ -1,12 +1,14 @@
 package dev.sensorpipeline.producer;
 
+import dev.sensorpipeline.cli.AwsOptions;
+import dev.sensorpipeline.cli.AwsSettings;
 import dev.sensorpipeline.producer.delivery.BatchLimits;
 import dev.sensorpipeline.producer.delivery.PayloadUnits;
 import dev.sensorpipeline.producer.fleet.FleetSpec;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -108,19 +110,8 @@ final class ProducerOptions {
             description = "The stream (default: STREAM_NAME, else " + DEFAULT_STREAM + ").")
     private String stream;
 
-    @Option(order = -83, names = "--region", paramLabel = "REGION",
-            defaultValue = "${env:AWS_REGION:-${env:AWS_DEFAULT_REGION}}",
-            description = "The region (default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's).")
-    private String region;
-
-    @Option(order = -82, names = "--profile", paramLabel = "NAME",
-            description = "A named profile of ~/.aws/config (default: AWS_PROFILE, else default).")
-    private String profile;
-
-    @Option(order = -81, names = "--endpoint-url", paramLabel = "URL",
-            description = "Kinesis endpoint, such as http://127.0.0.1:5000 (default: AWS_ENDPOINT_URL_KINESIS, "
-                    + "AWS_ENDPOINT_URL, the profile's endpoint_url, else AWS).")
-    private URI endpointUrl;
+    @Mixin
+    private AwsOptions aws;
 
     @Option(order = -80, names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
             converter = OptionConverters.WhenConverter.class,
@@ -206,22 +197,15 @@ final class ProducerOptions {
         return stream;
     }
 
-    /** {@code --region}, or {@code null} for the SDK's chain. */
-    String region() {
-        return region;
+    /** {@code --region}, {@code --profile}, {@code --endpoint-url}; unset parts {@code null}. */
+    AwsSettings aws() {
+        return aws.settings();
     }
 
     /** The region an event file names: {@code --region}, else us-east-1. */
     String regionForEvents() {
+        String region = aws().region();
         return region != null && !region.isBlank() ? region.strip() : "us-east-1";
-    }
-
-    String profile() {
-        return profile;
-    }
-
-    URI endpointUrl() {
-        return endpointUrl;
     }
 
     When progress() {

@@ -38,7 +38,7 @@ final class StreamRun implements RunMode {
     @Override
     public ExitCode run(EntrySource entries, FleetSpec fleet) {
         String stream = options.stream();
-        StreamTarget target = new StreamTarget(stream, options.region(), describeEndpoint());
+        StreamTarget target = new StreamTarget(stream, settings().region(), describeEndpoint());
         try (KinesisClient client = dependencies.connector().connect(
                 settings())) {
             target = new StreamTarget(stream, client.serviceClientConfiguration().region().id(), target.endpoint());
@@ -88,6 +88,6 @@ final class StreamRun implements RunMode {
     }
 
     private AwsSettings settings() {
-        return new AwsSettings(options.region(), options.profile(), options.endpointUrl());
+        return options.aws();
     }
 }
