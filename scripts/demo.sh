@@ -146,7 +146,7 @@ main() {
     cli_no_arguments "$@"
     check_prerequisites
     resolve_names
-    ensure_built lambda local producer readings
+    ensure_built lambda local producer
     WORK_DIR="$(mktemp -d -t sensor-demo.XXXXXX)"
     trap cleanup EXIT
     trap 'exit 130' INT TERM
