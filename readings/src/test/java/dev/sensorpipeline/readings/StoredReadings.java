@@ -64,7 +64,8 @@ final class StoredReadings {
             puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         for (int from = 0; from < puts.size(); from += 25) {
-            Map<String, List<WriteRequest>> request = Map.of(TABLE, puts.subList(from, Math.min(puts.size(), from + 25)));
+            Map<String, List<WriteRequest>> request = Map.of(TABLE,
+                    puts.subList(from, Math.min(puts.size(), from + 25)));
             while (!request.isEmpty()) {
                 request = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder().requestItems(request).build())
                         .unprocessedItems();
