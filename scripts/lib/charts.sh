@@ -11,6 +11,7 @@ write_charts() {
     for ((i = 1; i <= count; i++)); do
         sensors+=("sensor-${i}" "gateway-${i}")
     done
+    echo "== writing the chart of the demo's ${#sensors[@]} sensors"
     ensure_built readings
     mkdir -p "${out_dir}"
     java -jar "${ROOT}/readings/target/sensor-readings.jar" plot "${sensors[@]}" --out "${out_dir}/sensors.html"
