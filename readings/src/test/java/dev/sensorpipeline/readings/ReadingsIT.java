@@ -263,7 +263,9 @@ class ReadingsIT {
         Matcher line = Pattern.compile("consumed (\\d+\\.\\d) read capacity units on SensorData in (\\d+) queries")
                 .matcher(result.err());
         assertThat(line.find()).as(result.err()).isTrue();
+        assertThat(new BigDecimal(line.group(1))).isPositive();
         assertThat(Integer.parseInt(line.group(2))).isEqualTo(pages);
+        assertThat(result.err()).doesNotContain("reported no consumed capacity");
     }
 
     @Test
