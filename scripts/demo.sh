@@ -17,6 +17,8 @@ set -euo pipefail
 
 # shellcheck source=scripts/lib/local-endpoint.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/local-endpoint.sh"
+# shellcheck source=scripts/lib/charts.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/charts.sh"
 
 readonly SENSORS="${DEMO_SENSORS:-5}"
 readonly PLAIN_READINGS="${DEMO_READINGS:-3000}"
@@ -155,6 +157,7 @@ main() {
     put_bad_records
     wait_until_everything_is_in
     print_summary
+    write_charts "${SENSORS}"
 }
 
 main "$@"

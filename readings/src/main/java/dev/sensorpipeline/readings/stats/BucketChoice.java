@@ -30,7 +30,7 @@ public final class BucketChoice {
             }
         }
         long longestSpan = series.stream().filter(s -> !s.isEmpty()).mapToLong(BucketChoice::span).max().orElse(0);
-        long days = Math.max(2, Math.floorDiv(longestSpan, 86_400L * MAX_POINTS) + 2);
+        long days = Math.max(2, Math.floorDiv(longestSpan, 86_400L * MAX_POINTS));
         while (!fits(series, Bucket.ofDays(days))) {
             days++;
         }
