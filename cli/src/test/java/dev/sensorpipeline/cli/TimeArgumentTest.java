@@ -1,4 +1,4 @@
-package dev.sensorpipeline.readings;
+package dev.sensorpipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,27 +17,27 @@ class TimeArgumentTest {
         "2025-11-29T02:06:40-05:00", "2025-11-29T07:06:40", " 1764400000 "})
     void sameInstant_inEachForm_isTheSameSecond(String text) {
         // given one instant written in each form the command takes; when / then
-        assertThat(TimeArgument.from(text)).isEqualTo(T);
-        assertThat(TimeArgument.to(text)).isEqualTo(T);
+        assertThat(TimeArgument.atOrAfter(text)).isEqualTo(T);
+        assertThat(TimeArgument.atOrBefore(text)).isEqualTo(T);
     }
 
     @Test
     void aDate_isItsMidnightInUtc() {
         // given / when / then
-        assertThat(TimeArgument.from("2025-11-29")).isEqualTo(1_764_374_400L);
+        assertThat(TimeArgument.atOrAfter("2025-11-29")).isEqualTo(1_764_374_400L);
     }
 
     @Test
     void aFractionOfASecond_roundsALowerBoundUp_andAnUpperBoundDown() {
         // given an instant half a second after T; when / then: the range holds exactly the whole seconds after it
-        assertThat(TimeArgument.from("2025-11-29T07:06:40.5Z")).isEqualTo(T + 1);
-        assertThat(TimeArgument.to("2025-11-29T07:06:40.5Z")).isEqualTo(T);
+        assertThat(TimeArgument.atOrAfter("2025-11-29T07:06:40.5Z")).isEqualTo(T + 1);
+        assertThat(TimeArgument.atOrBefore("2025-11-29T07:06:40.5Z")).isEqualTo(T);
     }
 
     @Test
     void zero_isTheEpoch() {
         // given / when / then
-        assertThat(TimeArgument.from("0")).isZero();
+        assertThat(TimeArgument.atOrAfter("0")).isZero();
     }
 
     @ParameterizedTest(name = "''{0}''")
@@ -45,7 +45,7 @@ class TimeArgumentTest {
         "29/11/2025", "", "2025-11-29T07:06:40+25:00"})
     void badInput_isRefused_withAMessageNamingTheFormsItTakes(String text) {
         // given text that is no time; when / then
-        assertThatThrownBy(() -> TimeArgument.from(text))
+        assertThatThrownBy(() -> TimeArgument.atOrAfter(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + text + "' is not a time")
                 .hasMessageContaining("Unix seconds")
