@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.sensorpipeline.alerts.batch.BatchReport;
 import dev.sensorpipeline.alerts.record.StreamRecords;
+import dev.sensorpipeline.model.stream.SequenceNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import org.crac.Core;
@@ -49,13 +50,9 @@ public final class AlertsHandler implements RequestHandler<DynamodbEvent, Stream
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         BatchReport report = function.processor().process(StreamRecords.of(event));
-        if (report.unreportableFailures() > 0) {
-            // Without sequence numbers only a replay of the whole batch can bring the failed records back.
-            throw new IllegalStateException(report.unreportableFailures()
-                    + " records without a sequence number could not be processed; retry the batch");
-        }
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (String sequenceNumber : report.failedSequenceNumbers()) {
+        for (String sequenceNumber : SequenceNumbers.toReport(report.failedSequenceNumbers(),
+                report.unreportableFailures(), "processed")) {
             failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build());
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();

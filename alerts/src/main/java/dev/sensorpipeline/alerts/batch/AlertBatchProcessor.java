@@ -13,13 +13,12 @@ import dev.sensorpipeline.alerts.store.RuleOverrides;
 import dev.sensorpipeline.model.ReadingKey;
 import dev.sensorpipeline.model.SensorReading;
 import dev.sensorpipeline.model.log.JsonLogger;
-import java.math.BigInteger;
+import dev.sensorpipeline.model.stream.SequenceNumbers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +111,7 @@ public final class AlertBatchProcessor {
             key.sequenceNumbers.add(sequenceNumber);
         }
         // The stream orders an item's changes by sequence number: the highest holds the item as it now is.
-        if (key.reading == null || SEQUENCE_ORDER.compare(sequenceNumber, key.latestSequenceNumber) > 0) {
+        if (key.reading == null || SequenceNumbers.NUMERIC_ORDER.compare(sequenceNumber, key.latestSequenceNumber) > 0) {
             key.reading = reading;
             key.latestSequenceNumber = sequenceNumber;
         }
@@ -202,14 +201,8 @@ public final class AlertBatchProcessor {
             "currentTime", alert.reading().currentTime(), "error", String.valueOf(e.getMessage())};
     }
 
-    /** Numeric order of sequence numbers (strings of digits), null first. */
-    static final Comparator<String> SEQUENCE_ORDER = Comparator.nullsFirst(
-            Comparator.comparing((String s) -> s.chars().allMatch(Character::isDigit) ? new BigInteger(s) : null,
-                            Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(Comparator.naturalOrder()));
-
     private static final class Failures {
-        private final TreeSet<String> sequenceNumbers = new TreeSet<>(SEQUENCE_ORDER);
+        private final TreeSet<String> sequenceNumbers = new TreeSet<>(SequenceNumbers.NUMERIC_ORDER);
         private int unreportable;
 
         void add(KeyRecords key) {
