@@ -9,6 +9,7 @@ import dev.sensorpipeline.ingest.config.IngestConfig;
 import dev.sensorpipeline.ingest.internal.BackgroundStart;
 import dev.sensorpipeline.ingest.internal.Deadline;
 import dev.sensorpipeline.ingest.record.SourceRecord;
+import dev.sensorpipeline.model.stream.SequenceNumbers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +81,9 @@ public final class IngestHandler implements RequestHandler<KinesisEvent, Streams
                 : Duration.ofMillis(context.getRemainingTimeInMillis());
         Deadline deadline = Deadline.in(remaining, deadlineMargin);
         BatchReport report = function.get().processor().process(sourceRecords(event), deadline);
-        if (report.unreportableFailures() > 0) {
-            // Without sequence numbers only a replay of the whole batch can bring the failed records back.
-            throw new IllegalStateException(report.unreportableFailures()
-                    + " records without a sequence number could not be stored; retry the batch");
-        }
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (String sequenceNumber : report.failedSequenceNumbers()) {
+        for (String sequenceNumber : SequenceNumbers.toReport(report.failedSequenceNumbers(),
+                report.unreportableFailures(), "stored")) {
             failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build());
         }
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();

@@ -2,7 +2,7 @@ package dev.sensorpipeline.ingest;
 
 import dev.sensorpipeline.ingest.batch.BatchProcessor;
 import dev.sensorpipeline.ingest.log.BatchMetrics;
-import dev.sensorpipeline.ingest.log.JsonLogger;
+import dev.sensorpipeline.model.log.JsonLogger;
 import dev.sensorpipeline.ingest.record.SourceRecord;
 import dev.sensorpipeline.ingest.store.PendingWrite;
 import dev.sensorpipeline.model.kpl.KplAggregateBuilder;

@@ -27,6 +27,6 @@ class ArchitectureTest {
     void function_neverDependsOnTheTools() {
         // given the function's main classes; when / then: tools stand on model, never the function on them
         FUNCTION.dependOnNoneOf("dev.sensorpipeline.producer..", "dev.sensorpipeline.local..",
-                "dev.sensorpipeline.testkit..", "dev.sensorpipeline.benchmarks..");
+                "dev.sensorpipeline.testkit..", "dev.sensorpipeline.benchmarks..", "dev.sensorpipeline.alerts..");
     }
 }

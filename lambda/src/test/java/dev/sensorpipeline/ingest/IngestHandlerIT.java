@@ -171,7 +171,7 @@ class IngestHandlerIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> IngestFunction.fromEnvironment(
                 Map.of("AWS_REGION", LocalAws.REGION.id(), "TABLE_NAME", "SensorDataTypo"),
                 builder -> builder.endpointOverride(TABLES.endpoint()).credentialsProvider(LocalAws.credentials())))
-                .isInstanceOf(dev.sensorpipeline.ingest.config.ConfigurationException.class)
+                .isInstanceOf(dev.sensorpipeline.model.config.ConfigurationException.class)
                 .hasMessageStartingWith("TABLE_NAME='SensorDataTypo': there is no such table in us-east-1");
     }
 

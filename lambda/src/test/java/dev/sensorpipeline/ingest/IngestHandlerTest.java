@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import dev.sensorpipeline.ingest.config.ConfigurationException;
+import dev.sensorpipeline.model.config.ConfigurationException;
 import dev.sensorpipeline.ingest.config.IngestConfig;
 import dev.sensorpipeline.ingest.store.RejectItemMapper;
 import dev.sensorpipeline.ingest.store.SensorItemMapper;

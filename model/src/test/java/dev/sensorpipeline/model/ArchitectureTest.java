@@ -29,6 +29,6 @@ class ArchitectureTest {
         // given model's main classes; when / then
         MODEL.dependOnNoneOf("dev.sensorpipeline.ingest..", "dev.sensorpipeline.producer..",
                 "dev.sensorpipeline.local..", "dev.sensorpipeline.testkit..", "dev.sensorpipeline.benchmarks..",
-                "dev.sensorpipeline.cost..");
+                "dev.sensorpipeline.cost..", "dev.sensorpipeline.alerts..");
     }
 }

@@ -2,7 +2,8 @@ package dev.sensorpipeline.ingest.batch;
 
 import dev.sensorpipeline.ingest.internal.Deadline;
 import dev.sensorpipeline.ingest.log.BatchMetrics;
-import dev.sensorpipeline.ingest.log.JsonLogger;
+import dev.sensorpipeline.model.log.JsonLogger;
+import dev.sensorpipeline.model.stream.SequenceNumbers;
 import dev.sensorpipeline.ingest.record.SourceRecord;
 import dev.sensorpipeline.ingest.store.BatchWriter;
 import dev.sensorpipeline.ingest.store.PendingWrite;

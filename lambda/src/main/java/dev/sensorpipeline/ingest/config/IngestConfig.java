@@ -1,9 +1,9 @@
 package dev.sensorpipeline.ingest.config;
 
+import dev.sensorpipeline.model.config.EnvironmentSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The function's settings, read once from the environment when the container starts. A bad setting fails the
@@ -39,87 +39,22 @@ public record IngestConfig(
     public static final String DEFAULT_TABLE_NAME = "SensorData";
     public static final String DEFAULT_REJECTS_TABLE_NAME = "SensorDataRejects";
 
-    /** DynamoDB's rule for table names. */
-    private static final Pattern TABLE_NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-
-    /** Reads and checks every setting; throws {@link ConfigurationException} naming the first bad one. */
+    /**
+     * Reads and checks every setting; throws {@link dev.sensorpipeline.model.config.ConfigurationException} naming
+     * the first bad one.
+     */
     public static IngestConfig fromEnvironment(Map<String, String> env) {
+        EnvironmentSettings settings = new EnvironmentSettings(env);
         return new IngestConfig(
-                region(env),
-                tableName(env, "TABLE_NAME", DEFAULT_TABLE_NAME),
-                tableName(env, "REJECTS_TABLE_NAME", DEFAULT_REJECTS_TABLE_NAME),
-                readingTtl(env),
-                intSetting(env, "WRITE_PARALLELISM", 8, 1, 64),
-                intSetting(env, "WRITE_MAX_ATTEMPTS", 12, 1, 100),
-                Duration.ofMillis(intSetting(env, "DEADLINE_MARGIN_MS", 1000, 0, 60_000)),
-                nonBlank(env.get("AWS_LAMBDA_FUNCTION_NAME")).orElse("sensor-ingest"),
-                booleanSetting(env, "CHECK_TABLES_AT_START", true),
-                buildInBackground(env));
-    }
-
-    private static boolean buildInBackground(Map<String, String> env) {
-        // "on-demand", "provisioned-concurrency" or "snap-start"; unset outside Lambda.
-        return nonBlank(env.get("AWS_LAMBDA_INITIALIZATION_TYPE")).map("on-demand"::equals).orElse(true);
-    }
-
-    private static boolean booleanSetting(Map<String, String> env, String variable, boolean defaultValue) {
-        Optional<String> value = nonBlank(env.get(variable));
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new ConfigurationException(variable + "='" + value.get()
-                    + "' is not true or false: set it to true or false, or unset it");
-        };
-    }
-
-    private static String region(Map<String, String> env) {
-        return nonBlank(env.get("AWS_REGION"))
-                .or(() -> nonBlank(env.get("AWS_DEFAULT_REGION")))
-                .orElseThrow(() -> new ConfigurationException(
-                        "AWS_REGION is not set: set it to the region of the tables, e.g. AWS_REGION=us-east-1"));
-    }
-
-    private static String tableName(Map<String, String> env, String variable, String defaultName) {
-        String name = nonBlank(env.get(variable)).orElse(defaultName);
-        if (!TABLE_NAME_PATTERN.matcher(name).matches()) {
-            throw new ConfigurationException(variable + "='" + name + "' is not a DynamoDB table name:"
-                    + " use 3 to 255 letters, digits, '_', '-' or '.'");
-        }
-        return name;
-    }
-
-    private static Optional<Duration> readingTtl(Map<String, String> env) {
-        Optional<String> value = nonBlank(env.get("READING_TTL_DAYS"));
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        int days = parseInt("READING_TTL_DAYS", value.get(), 1, 36_500);
-        return Optional.of(Duration.ofDays(days));
-    }
-
-    private static int intSetting(Map<String, String> env, String variable, int defaultValue, int min, int max) {
-        return nonBlank(env.get(variable)).map(v -> parseInt(variable, v, min, max)).orElse(defaultValue);
-    }
-
-    private static int parseInt(String variable, String value, int min, int max) {
-        int parsed;
-        try {
-            parsed = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(variable + "='" + value + "' is not a whole number: set it to a number"
-                    + " from " + min + " to " + max + ", or unset it");
-        }
-        if (parsed < min || parsed > max) {
-            throw new ConfigurationException(variable + "=" + parsed + " is out of range: set it to a number from "
-                    + min + " to " + max + ", or unset it");
-        }
-        return parsed;
-    }
-
-    private static Optional<String> nonBlank(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+                settings.region(),
+                settings.tableName("TABLE_NAME", DEFAULT_TABLE_NAME),
+                settings.tableName("REJECTS_TABLE_NAME", DEFAULT_REJECTS_TABLE_NAME),
+                settings.optionalInt("READING_TTL_DAYS", 1, 36_500).map(Duration::ofDays),
+                settings.intSetting("WRITE_PARALLELISM", 8, 1, 64),
+                settings.intSetting("WRITE_MAX_ATTEMPTS", 12, 1, 100),
+                Duration.ofMillis(settings.intSetting("DEADLINE_MARGIN_MS", 1000, 0, 60_000)),
+                settings.functionName("sensor-ingest"),
+                settings.booleanSetting("CHECK_TABLES_AT_START", true),
+                settings.onDemandInitialization());
     }
 }

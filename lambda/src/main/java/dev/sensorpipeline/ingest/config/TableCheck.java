@@ -1,6 +1,7 @@
 package dev.sensorpipeline.ingest.config;
 
-import dev.sensorpipeline.ingest.log.JsonLogger;
+import dev.sensorpipeline.model.config.ConfigurationException;
+import dev.sensorpipeline.model.log.JsonLogger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;

@@ -1,8 +1,7 @@
 package dev.sensorpipeline.ingest.log;
 
+import dev.sensorpipeline.model.log.EmfDocument;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +25,7 @@ public record BatchMetrics(
         int records, int aggregated, int readings, int stored, int rejected, int duplicates, int retried,
         int throttled, int failed, long durationMs, int itemCollectionLimitExceeded) {
 
-    public static final String NAMESPACE = "SensorPipeline";
+    public static final String NAMESPACE = EmfDocument.NAMESPACE;
 
     /** Figures by name, every one 0 unless set: {@code BatchMetrics.builder().records(3).stored(2).build()}. */
     public static Builder builder() {
@@ -35,35 +34,19 @@ public record BatchMetrics(
 
     /** The fields of the log line: the figures, the dimension, and the {@code _aws} metadata. */
     public Map<String, Object> toEmfFields(String functionName, Instant now) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("records", records);
-        fields.put("aggregated", aggregated);
-        fields.put("readings", readings);
-        fields.put("stored", stored);
-        fields.put("rejected", rejected);
-        fields.put("duplicates", duplicates);
-        fields.put("retried", retried);
-        fields.put("throttled", throttled);
-        fields.put("failed", failed);
-        fields.put("durationMs", durationMs);
-        fields.put("itemCollectionLimitExceeded", itemCollectionLimitExceeded);
-        fields.put("FunctionName", functionName);
-        List<Map<String, String>> metrics = List.of(
-                metric("records", "Count"), metric("aggregated", "Count"), metric("readings", "Count"),
-                metric("stored", "Count"), metric("rejected", "Count"), metric("duplicates", "Count"),
-                metric("retried", "Count"), metric("throttled", "Count"), metric("failed", "Count"),
-                metric("durationMs", "Milliseconds"), metric("itemCollectionLimitExceeded", "Count"));
-        fields.put("_aws", Map.of(
-                "Timestamp", now.toEpochMilli(),
-                "CloudWatchMetrics", List.of(Map.of(
-                        "Namespace", NAMESPACE,
-                        "Dimensions", List.of(List.of("FunctionName")),
-                        "Metrics", metrics))));
-        return fields;
-    }
-
-    private static Map<String, String> metric(String name, String unit) {
-        return Map.of("Name", name, "Unit", unit);
+        return EmfDocument.create()
+                .count("records", records)
+                .count("aggregated", aggregated)
+                .count("readings", readings)
+                .count("stored", stored)
+                .count("rejected", rejected)
+                .count("duplicates", duplicates)
+                .count("retried", retried)
+                .count("throttled", throttled)
+                .count("failed", failed)
+                .metric("durationMs", durationMs, "Milliseconds")
+                .count("itemCollectionLimitExceeded", itemCollectionLimitExceeded)
+                .toFields(functionName, now);
     }
 
     /** Builds {@link BatchMetrics} by name, so that no figure lands in its neighbour's place. */

@@ -1,7 +1,7 @@
 package dev.sensorpipeline.ingest.store;
 
 import dev.sensorpipeline.ingest.internal.Deadline;
-import dev.sensorpipeline.ingest.log.JsonLogger;
+import dev.sensorpipeline.model.log.JsonLogger;
 import dev.sensorpipeline.model.retry.Backoff;
 import dev.sensorpipeline.model.retry.Sleeper;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.sensorpipeline.ingest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sensorpipeline.model.config.ConfigurationException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -78,7 +78,8 @@ class KplInteropTest {
         // given the aggregator's own size management: records as full as it makes them (1 MB)
         RecordAggregator aggregator = new RecordAggregator();
         List<AggRecord> full = new ArrayList<>();
-        aggregator.onRecordComplete(full::add);
+        // By default the aggregator calls its listener on another thread: on this one, the list is whole when read.
+        aggregator.onRecordComplete(full::add, Runnable::run);
         int readings = 40_000;
         for (int i = 0; i < readings; i++) {
             aggregator.addUserRecord("sensor-" + i % 7, Integer.toString(i), reading(i));

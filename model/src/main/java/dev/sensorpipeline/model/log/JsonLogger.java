@@ -1,4 +1,4 @@
-package dev.sensorpipeline.ingest.log;
+package dev.sensorpipeline.model.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

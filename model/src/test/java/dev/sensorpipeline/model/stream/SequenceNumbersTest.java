@@ -1,6 +1,7 @@
-package dev.sensorpipeline.ingest.batch;
+package dev.sensorpipeline.model.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,5 +25,19 @@ class SequenceNumbersTest {
         assertThat(sequenceNumbers).containsExactly("9", "10",
                 "49656138346014374315573628195263025741183727427425746945",
                 "49656138346014374315573628195263025741183727427425746946");
+    }
+
+    @Test
+    void toReport_givesTheSequenceNumbers_whenEveryRecordHasOne() {
+        // given / when / then
+        assertThat(SequenceNumbers.toReport(List.of("9", "10"), 0, "stored")).containsExactly("9", "10");
+    }
+
+    @Test
+    void toReport_failsTheBatch_whenARecordWithoutASequenceNumberFailed() {
+        // given / when / then
+        assertThatThrownBy(() -> SequenceNumbers.toReport(List.of("9"), 2, "stored"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("2 records without a sequence number could not be stored; retry the batch");
     }
 }
