@@ -10,6 +10,8 @@ import dev.sensorpipeline.local.runner.delivery.ResponseInterpreter;
 import dev.sensorpipeline.local.runner.delivery.RetryPolicy;
 import dev.sensorpipeline.local.runner.delivery.ShardPoller;
 import dev.sensorpipeline.local.runner.delivery.ShardProgress;
+import dev.sensorpipeline.local.runner.event.DynamodbEventBuilder;
+import dev.sensorpipeline.local.runner.event.EventBuilder;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.failure.Destinations;
 import dev.sensorpipeline.local.runner.failure.DiscardedRecords;
@@ -41,7 +43,7 @@ final class MappingRunner {
     private final EventSourceMapping mapping;
     private final StreamReader reader;
     private final FunctionInvoker invoker;
-    private final KinesisEventBuilder events;
+    private final EventBuilder events;
     private final CheckpointStore checkpoints;
     private final DiscardedRecords discards;
     private final Duration pollInterval;
@@ -57,7 +59,9 @@ final class MappingRunner {
         this.mapping = mapping;
         this.reader = reader;
         this.invoker = invoker;
-        this.events = new KinesisEventBuilder(mapping.eventSourceArn(), region, function.role());
+        this.events = mapping.isDynamodbStream()
+                ? new DynamodbEventBuilder(mapping.eventSourceArn(), region)
+                : new KinesisEventBuilder(mapping.eventSourceArn(), region, function.role());
         this.checkpoints = new CheckpointStore(state.shardCheckpoints(mapping.uuid()), clock);
         this.discards = new DiscardedRecords(destinations.forMapping(mapping.uuid(), mapping.onFailureDestination(),
                 mapping.functionArn(), mapping.eventSourceArn(), state.discardFile(mapping.uuid())), console);
@@ -122,6 +126,9 @@ final class MappingRunner {
      * zone), the runner reads from the start of the stream rather than skip anything.
      */
     private StartPosition initialPosition() {
+        if (mapping.isDynamodbStream()) {
+            return tableStreamPosition();
+        }
         switch (mapping.startingPosition()) {
             case "TRIM_HORIZON":
                 return StartPosition.trimHorizon();
@@ -138,6 +145,21 @@ final class MappingRunner {
         }
     }
 
+    /**
+     * A table's stream has no AT_TIMESTAMP iterator (Lambda takes TRIM_HORIZON or LATEST for it): LATEST is the
+     * stream's end when the runner first reads a shard, and the checkpoint holds from there.
+     */
+    private StartPosition tableStreamPosition() {
+        if ("TRIM_HORIZON".equals(mapping.startingPosition())) {
+            return StartPosition.trimHorizon();
+        }
+        if (!"LATEST".equals(mapping.startingPosition())) {
+            throw new SetupException("mapping " + mapping.uuid() + " starts a table's stream at "
+                    + mapping.startingPosition() + ": DynamoDB Streams mappings take TRIM_HORIZON or LATEST");
+        }
+        return StartPosition.latest();
+    }
+
     private ShardPoller poller(ShardInfo shard) {
         String shardId = shard.shardId();
         StartPosition start = checkpoints.load(shardId)
@@ -148,7 +170,7 @@ final class MappingRunner {
         ShardActivity activity = new ShardActivity(System::nanoTime);
         BatchCollector collector = new BatchCollector(reader, mapping.eventSourceArn(), shardId, start,
                 new BatchCollector.Settings(mapping.batchSize(), mapping.maximumBatchingWindow(), pollInterval,
-                        KinesisEventBuilder.MAX_EVENT_BYTES, KinesisEventBuilder::estimatedSize),
+                        EventBuilder.MAX_EVENT_BYTES, events::estimatedBytes),
                 activity, console, Sleeper.SYSTEM, System::nanoTime);
         BatchDelivery delivery = new BatchDelivery(shardId, invoker, events,
                 new BatchDelivery.Settings(new ResponseInterpreter(mapping.reportBatchItemFailures()),

@@ -5,6 +5,7 @@ import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.base.SetupException;
 import dev.sensorpipeline.local.runner.config.ControlPlane;
 import dev.sensorpipeline.local.runner.failure.Destinations;
+import dev.sensorpipeline.local.runner.stream.DynamoDbStreamReader;
 import dev.sensorpipeline.local.runner.stream.KinesisStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
@@ -42,8 +43,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Command(name = "run-local", mixinStandardHelpOptions = true, version = "run-local 0.1.0",
         sortOptions = false, usageHelpWidth = 110, exitCodeOnExecutionException = Runner.EXIT_FAILED,
         description = {
-            "Plays Lambda's event source mapping against a local endpoint: reads every shard of the stream of the"
-                    + " function's Kinesis event source mappings, with their settings (batch size, batching window,"
+            "Plays Lambda's event source mapping against a local endpoint: reads every shard of the streams of the"
+                    + " function's Kinesis and DynamoDB Streams event source mappings (with no --function-name, every"
+                    + " enabled mapping's), with their FilterCriteria and their settings (batch size, batching window,"
                     + " starting position, ReportBatchItemFailures, bisect, retries, record age), and invokes the"
                     + " function from its jar in a JVM of its own, on the Lambda runtime interface client, through"
                     + " the Lambda Runtime API that the runner serves.",
@@ -161,7 +163,8 @@ public final class RunLocal implements Callable<Integer> {
                  SnsClient sns = client(SnsClient.builder(), awsRegion, credentials, endpoint)) {
                 Runner.Endpoint at = new Runner.Endpoint(
                         new ControlPlane(lambda, kinesis, streams, options.endpoint()),
-                        new KinesisStreamReader(kinesis), null, new Destinations(s3, sqs, sns, clock));
+                        new KinesisStreamReader(kinesis), new DynamoDbStreamReader(streams),
+                        new Destinations(s3, sqs, sns, clock));
                 Runner runner = new Runner(options, at, console, clock);
                 Thread stopOnSignal = new Thread(() -> stopQuietly(runner), "run-local-stop");
                 Runtime.getRuntime().addShutdownHook(stopOnSignal);

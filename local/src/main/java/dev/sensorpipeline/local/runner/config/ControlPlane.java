@@ -77,8 +77,8 @@ public record ControlPlane(LambdaClient lambda, KinesisClient kinesis, DynamoDbS
                 .filter(EventSourceMapping::isStream)
                 .toList();
         if (streamMappings.isEmpty()) {
-            throw new SetupException("the function '" + function.name() + "' has no Kinesis event source mapping,"
-                    + " on it or on any of its versions or aliases, at " + endpoint + ": " + DEPLOY_HINT
+            throw new SetupException("the function '" + function.name() + "' has no Kinesis event source mapping"
+                    + " (nor a DynamoDB Streams one), on it or on any of its versions or aliases, at " + endpoint + ": " + DEPLOY_HINT
                     + " (it creates one from infra/event-source-mapping.json)");
         }
         return streamMappings;
@@ -91,8 +91,8 @@ public record ControlPlane(LambdaClient lambda, KinesisClient kinesis, DynamoDbS
                 .filter(EventSourceMapping::isStream)
                 .toList();
         if (streamMappings.isEmpty()) {
-            throw new SetupException("the endpoint " + endpoint + " has no Kinesis event source mapping: "
-                    + DEPLOY_HINT + " (or name the function with --function-name)");
+            throw new SetupException("the endpoint " + endpoint + " has no Kinesis or DynamoDB Streams event"
+                    + " source mapping: " + DEPLOY_HINT + " (or name the function with --function-name)");
         }
         return streamMappings;
     }

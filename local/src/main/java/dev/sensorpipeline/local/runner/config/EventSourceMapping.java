@@ -41,7 +41,7 @@ public record EventSourceMapping(String uuid, String eventSourceArn, String func
 
     /** A stream the runner plays mappings of: Kinesis' or a table's. */
     public boolean isStream() {
-        return isKinesis();
+        return isKinesis() || isDynamodbStream();
     }
 
     /** What the mapping invokes: the function, a version or an alias. */

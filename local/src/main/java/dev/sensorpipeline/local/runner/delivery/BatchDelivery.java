@@ -2,7 +2,7 @@ package dev.sensorpipeline.local.runner.delivery;
 
 import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.base.RunStats;
-import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
+import dev.sensorpipeline.local.runner.event.EventBuilder;
 import dev.sensorpipeline.local.runner.failure.FailedBatch;
 import dev.sensorpipeline.local.runner.failure.FailureCondition;
 import dev.sensorpipeline.local.runner.failure.FailureDeliveryException;
@@ -26,7 +26,7 @@ import java.util.List;
  * done only once their on-failure document is delivered: until then the delivery is tried again, and the checkpoint
  * does not move past them.
  */
-public record BatchDelivery(String shardId, FunctionInvoker invoker, KinesisEventBuilder events, Settings settings,
+public record BatchDelivery(String shardId, FunctionInvoker invoker, EventBuilder events, Settings settings,
                             ShardProgress progress, RunStats stats, Console console, Sleeper sleeper, Clock clock) {
 
     /** The settings of the event source mapping that shape a delivery. */
@@ -35,7 +35,7 @@ public record BatchDelivery(String shardId, FunctionInvoker invoker, KinesisEven
     }
 
     /**
-     * Lambda's own retry of a failed Kinesis batch, which the runner plays: 250 ms doubling to 5 s, the ceiling
+     * Lambda's own retry of a failed stream batch, which the runner plays: 250 ms doubling to 5 s, the ceiling
      * itself, without jitter.
      */
     public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
