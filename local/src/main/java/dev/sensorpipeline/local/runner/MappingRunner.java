@@ -16,6 +16,7 @@ import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.failure.Destinations;
 import dev.sensorpipeline.local.runner.failure.DiscardedRecords;
 import dev.sensorpipeline.local.runner.failure.FailedBatch;
+import dev.sensorpipeline.local.runner.filter.FilterCriteria;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.state.Checkpoint;
 import dev.sensorpipeline.local.runner.state.CheckpointStore;
@@ -52,6 +53,7 @@ final class MappingRunner {
     private final Clock clock;
     private final ShardSupervisor supervisor;
     private final StartPosition initialPosition;
+    private final FilterCriteria filter;
 
     MappingRunner(EventSourceMapping mapping, FunctionConfiguration function, String region, StreamReader reader,
                   FunctionInvoker invoker, StateDirectory state, Destinations destinations, Duration pollInterval,
@@ -70,6 +72,11 @@ final class MappingRunner {
         this.console = console;
         this.clock = clock;
         this.initialPosition = initialPosition();
+        try {
+            this.filter = FilterCriteria.of(mapping.filterPatterns());
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("mapping " + mapping.uuid() + ": " + e.getMessage());
+        }
         this.supervisor = new ShardSupervisor(mapping.eventSourceArn(), reader, this::poller,
                 shardId -> checkpoints.load(shardId).map(Checkpoint::shardEnded).orElse(false), console, onFatal);
     }
@@ -175,7 +182,7 @@ final class MappingRunner {
         BatchDelivery delivery = new BatchDelivery(shardId, invoker, events,
                 new BatchDelivery.Settings(new ResponseInterpreter(mapping.reportBatchItemFailures()),
                         new RetryPolicy(mapping.bisectBatchOnFunctionError(), mapping.maximumRetryAttempts()),
-                        BatchDelivery.DEFAULT_BACKOFF, mapping.maximumRecordAge()),
+                        BatchDelivery.DEFAULT_BACKOFF, mapping.maximumRecordAge(), filter),
                 progress(shardId), stats, console, Sleeper.SYSTEM, clock);
         return new ShardPoller(shard, collector, delivery, activity, supervisor::endingSequenceNumber,
                 new ShardPoller.EndListener() {

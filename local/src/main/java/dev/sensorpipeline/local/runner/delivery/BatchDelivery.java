@@ -6,6 +6,7 @@ import dev.sensorpipeline.local.runner.event.EventBuilder;
 import dev.sensorpipeline.local.runner.failure.FailedBatch;
 import dev.sensorpipeline.local.runner.failure.FailureCondition;
 import dev.sensorpipeline.local.runner.failure.FailureDeliveryException;
+import dev.sensorpipeline.local.runner.filter.FilterCriteria;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.function.InvocationResult;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
@@ -31,7 +32,13 @@ public record BatchDelivery(String shardId, FunctionInvoker invoker, EventBuilde
 
     /** The settings of the event source mapping that shape a delivery. */
     public record Settings(ResponseInterpreter interpreter, RetryPolicy policy, Backoff backoff,
-                           Duration maximumRecordAge) {
+                           Duration maximumRecordAge, FilterCriteria filter) {
+
+        /** Without FilterCriteria: every record goes to the function. */
+        public Settings(ResponseInterpreter interpreter, RetryPolicy policy, Backoff backoff,
+                        Duration maximumRecordAge) {
+            this(interpreter, policy, backoff, maximumRecordAge, FilterCriteria.NONE);
+        }
     }
 
     /**
@@ -43,8 +50,17 @@ public record BatchDelivery(String shardId, FunctionInvoker invoker, EventBuilde
     /** Between attempts to deliver an on-failure document: a destination that is down is not hammered. */
     static final Backoff DESTINATION_BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
-    public void deliver(List<StreamRecord> batch) throws InterruptedException {
+    /**
+     * Delivers the records the mapping's FilterCriteria let through; those it drops are done, as in Lambda, and a
+     * batch it drops whole invokes nothing.
+     */
+    public void deliver(List<StreamRecord> read) throws InterruptedException {
+        if (read.isEmpty()) {
+            return;
+        }
+        List<StreamRecord> batch = passing(read);
         if (batch.isEmpty()) {
+            progress.checkpoint(read.get(read.size() - 1).sequenceNumber());
             return;
         }
         Deque<Segment> pending = new ArrayDeque<>();
@@ -66,6 +82,23 @@ public record BatchDelivery(String shardId, FunctionInvoker invoker, EventBuilde
                 pending.push(next.get(i));
             }
         }
+        StreamRecord lastRead = read.get(read.size() - 1);
+        if (lastRead != batch.get(batch.size() - 1)) {
+            progress.checkpoint(lastRead.sequenceNumber());
+        }
+    }
+
+    private List<StreamRecord> passing(List<StreamRecord> read) {
+        if (settings.filter().isEmpty()) {
+            return read;
+        }
+        List<StreamRecord> passing = read.stream().filter(record -> settings.filter().passes(events.filterView(record)))
+                .toList();
+        if (passing.size() < read.size()) {
+            console.info(shardId + ": FilterCriteria dropped " + (read.size() - passing.size()) + " of "
+                    + StreamRecord.describe(read) + (passing.isEmpty() ? "; nothing to invoke" : ""));
+        }
+        return passing;
     }
 
     private Step invoke(Segment segment) throws InterruptedException {
