@@ -125,7 +125,7 @@ class RunLocalTableStreamIT extends LocalEndpointFixture {
         assertThat(changes(events.get(0))).containsExactly("INSERT sensor-1", "INSERT sensor-2", "INSERT sensor-3",
                 "MODIFY sensor-1");
         assertThat(changes(events.get(1))).containsExactly("INSERT sensor-2", "INSERT sensor-3", "MODIFY sensor-1");
-        assertThat(run.stderr()).contains("FilterCriteria dropped 1 of 5 records")
+        assertThat(run.output()).contains("FilterCriteria dropped 1 of 5 records")
                 .contains("the function reported batch item failures; resuming at sequence number");
 
         JsonNode first = LocalDeployment.json(events.get(0)).at("/Records/1");
@@ -175,7 +175,7 @@ class RunLocalTableStreamIT extends LocalEndpointFixture {
         assertThat(events).as(first.output() + second.output()).hasSize(2);
         assertThat(changes(events.get(0))).containsExactly("INSERT sensor-1", "INSERT sensor-2");
         assertThat(changes(events.get(1))).containsExactly("INSERT sensor-3");
-        assertThat(second.stderr()).contains("starting at AFTER_SEQUENCE_NUMBER");
+        assertThat(second.output()).contains("starting at AFTER_SEQUENCE_NUMBER");
     }
 
     @Test
@@ -196,7 +196,7 @@ class RunLocalTableStreamIT extends LocalEndpointFixture {
 
         // then
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.stderr()).contains("running every enabled event source mapping")
+        assertThat(run.output()).contains("running every enabled event source mapping")
                 .contains("2 functions (").contains("pipeline-ingest").contains("pipeline-alerts");
         assertThat(count("SensorData")).isEqualTo(2);
         List<String> changes = new ArrayList<>();
