@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Plays Lambda's event source mapping locally: reads every shard of the Kinesis stream of the function's event source
-# mapping at AWS_ENDPOINT_URL (as scripts/deploy.sh made them), with the mapping's settings, and invokes the
-# function's jar in a JVM of its own through the real Lambda runtime interface client, printing its logs and a
-# Lambda-style REPORT line per invocation. Checkpoints go to .local-runner/: stopped in any way, it resumes where
-# the last completed batch ended.
+# Plays Lambda's event source mappings locally: with no --function-name, every enabled mapping at AWS_ENDPOINT_URL
+# (as scripts/deploy.sh made them: the ingest function's on the Kinesis stream, the alerts function's on the table's
+# stream), even when FUNCTION_NAME is exported; with --function-name, that function's only. It reads every shard of
+# each mapping's stream with the mapping's settings, and invokes each function's jar in a JVM of its own through the
+# real Lambda runtime interface client, printing its logs and a Lambda-style REPORT line per invocation. Checkpoints
+# go to .local-runner/: stopped in any way, it resumes where the last completed batch ended.
 #
 #   export AWS_ENDPOINT_URL=http://127.0.0.1:5000 AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 #   export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
-#   scripts/run-local.sh                    # until Ctrl-C
+#   scripts/run-local.sh                    # every mapping, until Ctrl-C
+#   scripts/run-local.sh --function-name sensor-ingest   # that function's mappings only
 #   scripts/run-local.sh --until-idle 5     # until the stream has been idle for 5 s
 #   scripts/run-local.sh --help             # this, then every option and the exit codes
 #
-# Options: --function-name NAME, --function-jar JAR, --state-dir DIR, --until-idle SECONDS, --max-runtime SECONDS,
+# The jars: sensor-ingest=lambda/target/sensor-ingest-lambda.jar and sensor-alerts=alerts/target/sensor-alerts-lambda.jar
+# (the names from FUNCTION_NAME and ALERTS_FUNCTION_NAME, with those defaults); --function-jar JAR or NAME=JAR wins.
+# Options: --function-name NAME, --function-jar [NAME=]JAR, --state-dir DIR, --until-idle SECONDS, --max-runtime SECONDS,
 # --poll-interval MILLIS, --endpoint-url URL, --region REGION, --runtime-dir DIR (the runner's --help says more).
 # Options given here win over the defaults below. Exit: 0 stopped, nothing discarded; 1 stopped, records were
 # discarded (listed on stderr and in .local-runner/mappings/UUID/discarded.jsonl); 2 bad usage; 3 something is
@@ -21,7 +25,10 @@ set -euo pipefail
 # shellcheck source=scripts/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-readonly FUNCTION_JAR="${ROOT}/lambda/target/sensor-ingest-lambda.jar"
+readonly INGEST_JAR="${ROOT}/lambda/target/sensor-ingest-lambda.jar"
+readonly ALERTS_JAR="${ROOT}/alerts/target/sensor-alerts-lambda.jar"
+readonly INGEST_NAME="${FUNCTION_NAME:-sensor-ingest}"
+readonly ALERTS_NAME="${ALERTS_FUNCTION_NAME:-sensor-alerts}"
 readonly RUNNER_JAR="${ROOT}/local/target/sensor-runner.jar"
 readonly RUNTIME_DIR="${ROOT}/local/target/runtime"
 readonly STATE_DIR="${ROOT}/.local-runner"
@@ -53,10 +60,12 @@ check_java() {
 }
 
 # exec: the runner takes this process's place, so Ctrl-C, SIGTERM (a clean stop, checkpoints kept) and even SIGKILL
-# reach it directly, and nothing is left behind here to clean up.
+# reach it directly, and nothing is left behind here to clean up. Each function's jar by its name; the runner reads no
+# FUNCTION_NAME, so without --function-name it runs every enabled mapping.
 run_runner() {
     exec java -jar "${RUNNER_JAR}" \
-        --function-jar "${FUNCTION_JAR}" \
+        --function-jar "${INGEST_NAME}=${INGEST_JAR}" \
+        --function-jar "${ALERTS_NAME}=${ALERTS_JAR}" \
         --runtime-dir "${RUNTIME_DIR}" \
         --state-dir "${STATE_DIR}" \
         "$@"
@@ -68,7 +77,7 @@ main() {
     fi
     cli_check_options "$@"
     check_java
-    ensure_built lambda local
+    ensure_built lambda alerts local
     run_runner "$@"
 }
 

@@ -10,10 +10,13 @@ import dev.sensorpipeline.local.runner.delivery.ResponseInterpreter;
 import dev.sensorpipeline.local.runner.delivery.RetryPolicy;
 import dev.sensorpipeline.local.runner.delivery.ShardPoller;
 import dev.sensorpipeline.local.runner.delivery.ShardProgress;
+import dev.sensorpipeline.local.runner.event.DynamodbEventBuilder;
+import dev.sensorpipeline.local.runner.event.EventBuilder;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.failure.Destinations;
 import dev.sensorpipeline.local.runner.failure.DiscardedRecords;
 import dev.sensorpipeline.local.runner.failure.FailedBatch;
+import dev.sensorpipeline.local.runner.filter.FilterCriteria;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.state.Checkpoint;
 import dev.sensorpipeline.local.runner.state.CheckpointStore;
@@ -41,7 +44,7 @@ final class MappingRunner {
     private final EventSourceMapping mapping;
     private final StreamReader reader;
     private final FunctionInvoker invoker;
-    private final KinesisEventBuilder events;
+    private final EventBuilder events;
     private final CheckpointStore checkpoints;
     private final DiscardedRecords discards;
     private final Duration pollInterval;
@@ -50,6 +53,7 @@ final class MappingRunner {
     private final Clock clock;
     private final ShardSupervisor supervisor;
     private final StartPosition initialPosition;
+    private final FilterCriteria filter;
 
     MappingRunner(EventSourceMapping mapping, FunctionConfiguration function, String region, StreamReader reader,
                   FunctionInvoker invoker, StateDirectory state, Destinations destinations, Duration pollInterval,
@@ -57,7 +61,9 @@ final class MappingRunner {
         this.mapping = mapping;
         this.reader = reader;
         this.invoker = invoker;
-        this.events = new KinesisEventBuilder(mapping.eventSourceArn(), region, function.role());
+        this.events = mapping.isDynamodbStream()
+                ? new DynamodbEventBuilder(mapping.eventSourceArn(), region)
+                : new KinesisEventBuilder(mapping.eventSourceArn(), region, function.role());
         this.checkpoints = new CheckpointStore(state.shardCheckpoints(mapping.uuid()), clock);
         this.discards = new DiscardedRecords(destinations.forMapping(mapping.uuid(), mapping.onFailureDestination(),
                 mapping.functionArn(), mapping.eventSourceArn(), state.discardFile(mapping.uuid())), console);
@@ -66,6 +72,11 @@ final class MappingRunner {
         this.console = console;
         this.clock = clock;
         this.initialPosition = initialPosition();
+        try {
+            this.filter = FilterCriteria.of(mapping.filterPatterns());
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("mapping " + mapping.uuid() + ": " + e.getMessage());
+        }
         this.supervisor = new ShardSupervisor(mapping.eventSourceArn(), reader, this::poller,
                 shardId -> checkpoints.load(shardId).map(Checkpoint::shardEnded).orElse(false), console, onFatal);
     }
@@ -122,6 +133,9 @@ final class MappingRunner {
      * zone), the runner reads from the start of the stream rather than skip anything.
      */
     private StartPosition initialPosition() {
+        if (mapping.isDynamodbStream()) {
+            return tableStreamPosition();
+        }
         switch (mapping.startingPosition()) {
             case "TRIM_HORIZON":
                 return StartPosition.trimHorizon();
@@ -138,6 +152,21 @@ final class MappingRunner {
         }
     }
 
+    /**
+     * A table's stream has no AT_TIMESTAMP iterator (Lambda takes TRIM_HORIZON or LATEST for it): LATEST is the
+     * stream's end when the runner first reads a shard, and the checkpoint holds from there.
+     */
+    private StartPosition tableStreamPosition() {
+        if ("TRIM_HORIZON".equals(mapping.startingPosition())) {
+            return StartPosition.trimHorizon();
+        }
+        if (!"LATEST".equals(mapping.startingPosition())) {
+            throw new SetupException("mapping " + mapping.uuid() + " starts a table's stream at "
+                    + mapping.startingPosition() + ": DynamoDB Streams mappings take TRIM_HORIZON or LATEST");
+        }
+        return StartPosition.latest();
+    }
+
     private ShardPoller poller(ShardInfo shard) {
         String shardId = shard.shardId();
         StartPosition start = checkpoints.load(shardId)
@@ -148,12 +177,12 @@ final class MappingRunner {
         ShardActivity activity = new ShardActivity(System::nanoTime);
         BatchCollector collector = new BatchCollector(reader, mapping.eventSourceArn(), shardId, start,
                 new BatchCollector.Settings(mapping.batchSize(), mapping.maximumBatchingWindow(), pollInterval,
-                        KinesisEventBuilder.MAX_EVENT_BYTES, KinesisEventBuilder::estimatedSize),
+                        EventBuilder.MAX_EVENT_BYTES, events::estimatedBytes),
                 activity, console, Sleeper.SYSTEM, System::nanoTime);
         BatchDelivery delivery = new BatchDelivery(shardId, invoker, events,
                 new BatchDelivery.Settings(new ResponseInterpreter(mapping.reportBatchItemFailures()),
                         new RetryPolicy(mapping.bisectBatchOnFunctionError(), mapping.maximumRetryAttempts()),
-                        BatchDelivery.DEFAULT_BACKOFF, mapping.maximumRecordAge()),
+                        BatchDelivery.DEFAULT_BACKOFF, mapping.maximumRecordAge(), filter),
                 progress(shardId), stats, console, Sleeper.SYSTEM, clock);
         return new ShardPoller(shard, collector, delivery, activity, supervisor::endingSequenceNumber,
                 new ShardPoller.EndListener() {

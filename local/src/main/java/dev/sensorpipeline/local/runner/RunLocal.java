@@ -5,6 +5,7 @@ import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.base.SetupException;
 import dev.sensorpipeline.local.runner.config.ControlPlane;
 import dev.sensorpipeline.local.runner.failure.Destinations;
+import dev.sensorpipeline.local.runner.stream.DynamoDbStreamReader;
 import dev.sensorpipeline.local.runner.stream.KinesisStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +32,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -40,8 +43,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Command(name = "run-local", mixinStandardHelpOptions = true, version = "run-local 0.1.0",
         sortOptions = false, usageHelpWidth = 110, exitCodeOnExecutionException = Runner.EXIT_FAILED,
         description = {
-            "Plays Lambda's event source mapping against a local endpoint: reads every shard of the stream of the"
-                    + " function's Kinesis event source mappings, with their settings (batch size, batching window,"
+            "Plays Lambda's event source mapping against a local endpoint: reads every shard of the streams of the"
+                    + " function's Kinesis and DynamoDB Streams event source mappings (with no --function-name, every"
+                    + " enabled mapping's), with their FilterCriteria and their settings (batch size, batching window,"
                     + " starting position, ReportBatchItemFailures, bisect, retries, record age), and invokes the"
                     + " function from its jar in a JVM of its own, on the Lambda runtime interface client, through"
                     + " the Lambda Runtime API that the runner serves.",
@@ -67,16 +71,20 @@ public final class RunLocal implements Callable<Integer> {
     static final int EXIT_SETUP = 3;
 
     @Option(names = "--function-name", paramLabel = "NAME",
-            description = {"The function, as deployed at the endpoint (default: $FUNCTION_NAME, else sensor-ingest):"
-                    + " its Kinesis mappings are read, on the function, a version or an alias, and the configuration"
-                    + " of what they invoke is run (an alias's: that of its version). NAME:ALIAS or NAME:VERSION reads"
+            description = {"Run only this function's mappings, as deployed at the endpoint: its Kinesis and DynamoDB"
+                    + " Streams mappings are read, on the function, a version or an alias, and the configuration of"
+                    + " what they invoke is run (an alias's: that of its version). NAME:ALIAS or NAME:VERSION reads"
                     + " only the mappings that invoke that (if none does, those of the version the alias points at:"
-                    + " moto records a mapping made on an alias so); NAME:$LATEST the unqualified ones."})
+                    + " moto records a mapping made on an alias so); NAME:$LATEST the unqualified ones. Without it"
+                    + " (FUNCTION_NAME is not read), every enabled mapping at the endpoint runs, each function in an"
+                    + " execution environment of its own."})
     String functionName;
 
-    @Option(names = "--function-jar", paramLabel = "JAR", defaultValue = "lambda/target/sensor-ingest-lambda.jar",
-            description = "The function's code (default: ${DEFAULT-VALUE}).")
-    Path functionJar;
+    @Option(names = "--function-jar", paramLabel = "[NAME=]JAR",
+            description = {"The code of the function NAME (repeatable); a plain JAR is the code of the function"
+                    + " chosen with --function-name (it wins there), or of any function without a NAME=JAR of its"
+                    + " own. A chosen function given none runs lambda/target/sensor-ingest-lambda.jar."})
+    List<String> functionJars;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".local-runner",
             description = "Checkpoints, discarded records, the unpacked code (default: ${DEFAULT-VALUE}).")
@@ -147,12 +155,16 @@ public final class RunLocal implements Callable<Integer> {
             // A local endpoint serves every bucket under its own host: path-style addresses.
             try (LambdaClient lambda = client(LambdaClient.builder(), awsRegion, credentials, endpoint);
                  KinesisClient kinesis = client(KinesisClient.builder(), awsRegion, credentials, endpoint);
+                 DynamoDbStreamsClient streams = client(DynamoDbStreamsClient.builder(), awsRegion, credentials,
+                         endpoint);
                  S3Client s3 = client(S3Client.builder().forcePathStyle(endpoint != null), awsRegion, credentials,
                          endpoint);
                  SqsClient sqs = client(SqsClient.builder(), awsRegion, credentials, endpoint);
                  SnsClient sns = client(SnsClient.builder(), awsRegion, credentials, endpoint)) {
-                Runner.Endpoint at = new Runner.Endpoint(new ControlPlane(lambda, kinesis, options.endpoint()),
-                        new KinesisStreamReader(kinesis), new Destinations(s3, sqs, sns, clock));
+                Runner.Endpoint at = new Runner.Endpoint(
+                        new ControlPlane(lambda, kinesis, streams, options.endpoint()),
+                        new KinesisStreamReader(kinesis), new DynamoDbStreamReader(streams),
+                        new Destinations(s3, sqs, sns, clock));
                 Runner runner = new Runner(options, at, console, clock);
                 Thread stopOnSignal = new Thread(() -> stopQuietly(runner), "run-local-stop");
                 Runtime.getRuntime().addShutdownHook(stopOnSignal);
@@ -194,8 +206,9 @@ public final class RunLocal implements Callable<Integer> {
             aws.put("AWS_ENDPOINT_URL", endpoint);
         }
         aws.putAll(credentials(environment));
-        String function = firstSet(functionName, environment.get("FUNCTION_NAME"), "sensor-ingest");
-        return new RunnerOptions(function, functionJar, runtimeDir == null ? defaultRuntimeDir() : runtimeDir,
+        String function = firstSet(functionName);
+        return new RunnerOptions(function, FunctionJars.parse(functionJars),
+                runtimeDir == null ? defaultRuntimeDir() : runtimeDir,
                 stateDir, seconds(untilIdle, "--until-idle"), seconds(maxRuntime, "--max-runtime"),
                 Duration.ofMillis(pollIntervalMillis), resolvedRegion, endpoint == null ? "AWS" : endpoint, aws);
     }

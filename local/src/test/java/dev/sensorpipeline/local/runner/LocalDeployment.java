@@ -115,6 +115,18 @@ final class LocalDeployment {
                 "--table-name", name).orThrow();
     }
 
+    /** A table like SensorData, with its stream (NEW_IMAGE, from the infra file); returns the stream's ARN. */
+    String createSensorDataTableWithStream(String name) {
+        return json(cli.run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json",
+                "--table-name", name).orThrow().stdout()).at("/TableDescription/LatestStreamArn").asText();
+    }
+
+    /** The stream of a table made from the infra files (SensorData's, after {@link #fresh}). */
+    String tableStreamArn(String table) {
+        return json(cli.run("dynamodb", "describe-table", "--table-name", table).orThrow().stdout())
+                .at("/Table/LatestStreamArn").asText();
+    }
+
     /** The ingest function, from its jar, on a stream of its own. */
     Deployed ingest(String name, int shards, String... mappingOverrides) {
         String streamArn = createStream(name, shards);

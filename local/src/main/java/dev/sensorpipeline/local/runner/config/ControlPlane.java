@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.lambda.model.Filter;
 import software.amazon.awssdk.services.lambda.model.GetAliasRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
@@ -25,7 +28,8 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  *
  * @param endpoint the endpoint's description for messages: its URL, or AWS
  */
-public record ControlPlane(LambdaClient lambda, KinesisClient kinesis, String endpoint) {
+public record ControlPlane(LambdaClient lambda, KinesisClient kinesis, DynamoDbStreamsClient dynamodbStreams,
+                           String endpoint) {
 
     private static final String DEPLOY_HINT = "run scripts/deploy.sh first";
 
@@ -57,33 +61,50 @@ public record ControlPlane(LambdaClient lambda, KinesisClient kinesis, String en
     }
 
     /**
-     * The function's Kinesis event source mappings, whatever they invoke (the function, a version or an alias);
-     * at least one, or a {@link SetupException}. Every mapping is listed and compared by its FunctionArn's parts:
-     * ListEventSourceMappings filtered by the function's name need not return the mappings on its aliases (moto
-     * returns none).
+     * The function's Kinesis and DynamoDB Streams event source mappings, whatever they invoke (the function, a
+     * version or an alias); at least one, or a {@link SetupException}. Every mapping is listed and compared by its
+     * FunctionArn's parts: ListEventSourceMappings filtered by the function's name need not return the mappings on
+     * its aliases (moto returns none).
      */
-    public List<EventSourceMapping> kinesisMappings(FunctionConfiguration function) {
+    public List<EventSourceMapping> streamMappings(FunctionConfiguration function) {
         FunctionArn functionArn = FunctionArn.tryParse(function.arn()).map(FunctionArn::unqualified)
                 .orElseThrow(() -> new SetupException("the endpoint " + endpoint + " describes the function '"
                         + function.name() + "' with FunctionArn '" + function.arn() + "', which is not a Lambda"
                         + " function's ARN"));
+        List<EventSourceMapping> streamMappings = listMappings().stream()
+                .filter(mapping -> FunctionArn.tryParse(mapping.functionArn())
+                        .filter(invoked -> invoked.isSameFunctionAs(functionArn)).isPresent())
+                .filter(EventSourceMapping::isStream)
+                .toList();
+        if (streamMappings.isEmpty()) {
+            throw new SetupException("the function '" + function.name() + "' has no Kinesis event source mapping"
+                    + " (nor a DynamoDB Streams one), on it or on any of its versions or aliases, at " + endpoint + ": " + DEPLOY_HINT
+                    + " (it creates one from infra/event-source-mapping.json)");
+        }
+        return streamMappings;
+    }
+
+    /** Every Kinesis and DynamoDB Streams event source mapping at the endpoint, of any function; at least one. */
+    public List<EventSourceMapping> everyStreamMapping() {
+        List<EventSourceMapping> streamMappings = listMappings().stream()
+                .filter(mapping -> FunctionArn.tryParse(mapping.functionArn()).isPresent())
+                .filter(EventSourceMapping::isStream)
+                .toList();
+        if (streamMappings.isEmpty()) {
+            throw new SetupException("the endpoint " + endpoint + " has no Kinesis or DynamoDB Streams event"
+                    + " source mapping: " + DEPLOY_HINT + " (or name the function with --function-name)");
+        }
+        return streamMappings;
+    }
+
+    private List<EventSourceMapping> listMappings() {
         List<EventSourceMapping> mappings = new ArrayList<>();
         call(() -> {
             lambda.listEventSourceMappingsPaginator(ListEventSourceMappingsRequest.builder().build())
                     .eventSourceMappings().forEach(m -> mappings.add(map(m)));
             return mappings;
         }, "the endpoint " + endpoint + " has no event source mappings: " + DEPLOY_HINT);
-        List<EventSourceMapping> kinesisMappings = mappings.stream()
-                .filter(mapping -> FunctionArn.tryParse(mapping.functionArn())
-                        .filter(invoked -> invoked.isSameFunctionAs(functionArn)).isPresent())
-                .filter(EventSourceMapping::isKinesis)
-                .toList();
-        if (kinesisMappings.isEmpty()) {
-            throw new SetupException("the function '" + function.name() + "' has no Kinesis event source mapping,"
-                    + " on it or on any of its versions or aliases, at " + endpoint + ": " + DEPLOY_HINT
-                    + " (it creates one from infra/event-source-mapping.json)");
-        }
-        return kinesisMappings;
+        return mappings;
     }
 
     /** The version the alias points at now, as GetAlias gives it. */
@@ -96,9 +117,15 @@ public record ControlPlane(LambdaClient lambda, KinesisClient kinesis, String en
     /** Fails naming the stream when it does not exist. */
     public void requireStream(EventSourceMapping mapping) {
         try {
-            kinesis.describeStreamSummary(DescribeStreamSummaryRequest.builder()
-                    .streamARN(mapping.eventSourceArn()).build());
-        } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
+            if (mapping.isDynamodbStream()) {
+                dynamodbStreams.describeStream(DescribeStreamRequest.builder()
+                        .streamArn(mapping.eventSourceArn()).limit(1).build());
+            } else {
+                kinesis.describeStreamSummary(DescribeStreamSummaryRequest.builder()
+                        .streamARN(mapping.eventSourceArn()).build());
+            }
+        } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException
+                 | software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
             throw new SetupException("the stream " + mapping.eventSourceArn() + " of event source mapping "
                     + mapping.uuid() + " does not exist at " + endpoint + ": " + DEPLOY_HINT);
         } catch (SdkClientException e) {
@@ -108,9 +135,9 @@ public record ControlPlane(LambdaClient lambda, KinesisClient kinesis, String en
 
     private static EventSourceMapping map(EventSourceMappingConfiguration m) {
         List<String> ignored = new ArrayList<>();
-        if (m.filterCriteria() != null && m.filterCriteria().hasFilters() && !m.filterCriteria().filters().isEmpty()) {
-            ignored.add("FilterCriteria (every record is delivered)");
-        }
+        List<String> patterns = m.filterCriteria() == null || !m.filterCriteria().hasFilters() ? List.of()
+                : m.filterCriteria().filters().stream().map(Filter::pattern).filter(p -> p != null && !p.isBlank())
+                .toList();
         if (m.tumblingWindowInSeconds() != null && m.tumblingWindowInSeconds() > 0) {
             ignored.add("TumblingWindowInSeconds");
         }
@@ -133,7 +160,7 @@ public record ControlPlane(LambdaClient lambda, KinesisClient kinesis, String en
                 parallelization,
                 m.lastModified() == null ? Instant.EPOCH : m.lastModified(),
                 onFailure == null || onFailure.isEmpty() ? null : onFailure,
-                ignored);
+                ignored, patterns);
     }
 
     private <T> T call(Supplier<T> request, String notFound) {

@@ -2,10 +2,11 @@ package dev.sensorpipeline.local.runner.delivery;
 
 import dev.sensorpipeline.local.runner.base.Console;
 import dev.sensorpipeline.local.runner.base.RunStats;
-import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
+import dev.sensorpipeline.local.runner.event.EventBuilder;
 import dev.sensorpipeline.local.runner.failure.FailedBatch;
 import dev.sensorpipeline.local.runner.failure.FailureCondition;
 import dev.sensorpipeline.local.runner.failure.FailureDeliveryException;
+import dev.sensorpipeline.local.runner.filter.FilterCriteria;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.function.InvocationResult;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
@@ -26,16 +27,22 @@ import java.util.List;
  * done only once their on-failure document is delivered: until then the delivery is tried again, and the checkpoint
  * does not move past them.
  */
-public record BatchDelivery(String shardId, FunctionInvoker invoker, KinesisEventBuilder events, Settings settings,
+public record BatchDelivery(String shardId, FunctionInvoker invoker, EventBuilder events, Settings settings,
                             ShardProgress progress, RunStats stats, Console console, Sleeper sleeper, Clock clock) {
 
     /** The settings of the event source mapping that shape a delivery. */
     public record Settings(ResponseInterpreter interpreter, RetryPolicy policy, Backoff backoff,
-                           Duration maximumRecordAge) {
+                           Duration maximumRecordAge, FilterCriteria filter) {
+
+        /** Without FilterCriteria: every record goes to the function. */
+        public Settings(ResponseInterpreter interpreter, RetryPolicy policy, Backoff backoff,
+                        Duration maximumRecordAge) {
+            this(interpreter, policy, backoff, maximumRecordAge, FilterCriteria.NONE);
+        }
     }
 
     /**
-     * Lambda's own retry of a failed Kinesis batch, which the runner plays: 250 ms doubling to 5 s, the ceiling
+     * Lambda's own retry of a failed stream batch, which the runner plays: 250 ms doubling to 5 s, the ceiling
      * itself, without jitter.
      */
     public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
@@ -43,8 +50,17 @@ public record BatchDelivery(String shardId, FunctionInvoker invoker, KinesisEven
     /** Between attempts to deliver an on-failure document: a destination that is down is not hammered. */
     static final Backoff DESTINATION_BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
-    public void deliver(List<StreamRecord> batch) throws InterruptedException {
+    /**
+     * Delivers the records the mapping's FilterCriteria let through; those it drops are done, as in Lambda, and a
+     * batch it drops whole invokes nothing.
+     */
+    public void deliver(List<StreamRecord> read) throws InterruptedException {
+        if (read.isEmpty()) {
+            return;
+        }
+        List<StreamRecord> batch = passing(read);
         if (batch.isEmpty()) {
+            progress.checkpoint(read.get(read.size() - 1).sequenceNumber());
             return;
         }
         Deque<Segment> pending = new ArrayDeque<>();
@@ -66,6 +82,23 @@ public record BatchDelivery(String shardId, FunctionInvoker invoker, KinesisEven
                 pending.push(next.get(i));
             }
         }
+        StreamRecord lastRead = read.get(read.size() - 1);
+        if (lastRead != batch.get(batch.size() - 1)) {
+            progress.checkpoint(lastRead.sequenceNumber());
+        }
+    }
+
+    private List<StreamRecord> passing(List<StreamRecord> read) {
+        if (settings.filter().isEmpty()) {
+            return read;
+        }
+        List<StreamRecord> passing = read.stream().filter(record -> settings.filter().passes(events.filterView(record)))
+                .toList();
+        if (passing.size() < read.size()) {
+            console.info(shardId + ": FilterCriteria dropped " + (read.size() - passing.size()) + " of "
+                    + StreamRecord.describe(read) + (passing.isEmpty() ? "; nothing to invoke" : ""));
+        }
+        return passing;
     }
 
     private Step invoke(Segment segment) throws InterruptedException {

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Makes a mapping's on-failure destination from its ARN, as Lambda accepts them for Kinesis: an S3 bucket, an SQS
- * queue or an SNS topic; without one, the discard file. The clients are the runner's, built once.
+ * Makes a mapping's on-failure destination from its ARN, as Lambda accepts them for Kinesis and DynamoDB Streams: an
+ * S3 bucket, an SQS queue or an SNS topic; without one, the discard file. The clients are the runner's, built once.
  */
 public record Destinations(S3Client s3, SqsClient sqs, SnsClient sns, Clock clock) {
 

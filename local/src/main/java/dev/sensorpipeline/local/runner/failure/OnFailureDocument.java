@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * The document Lambda sends to a Kinesis mapping's on-failure destination, field for field, in its order:
+ * The document Lambda sends to a stream mapping's on-failure destination, field for field, in its order:
  *
  * <pre>
  * {"requestContext": {"requestId": ..., "functionArn": ..., "condition": "RetryAttemptsExhausted",
@@ -24,6 +24,10 @@ import java.util.UUID;
  *                       "batchSize": 500, "streamArn": ...},
  *  "payload": "&lt;the invocation event, as a JSON string&gt;"}
  * </pre>
+ *
+ * <p>For a table's stream, {@code DDBStreamBatchInfo} stands in place of {@code KinesisBatchInfo}, with the same
+ * fields, its arrivals the records' ApproximateCreationDateTime, to the second ({@code "2019-11-14T00:13:19Z"}), as
+ * Lambda's documented example writes them.
  *
  * <p>{@code responseContext} is absent for {@code RecordAgeExceeded} (no invocation answered); its
  * {@code functionError} is null when the function answered but reported batch item failures. {@code payload} is
@@ -39,7 +43,17 @@ public record OnFailureDocument(String functionArn, String streamArn) {
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** A table's stream's arrivals: to the second, as ApproximateCreationDateTime is. */
+    static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Whether the stream is a table's: {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}. */
+    boolean isTableStream() {
+        return streamArn != null && streamArn.startsWith("arn:") && streamArn.contains(":dynamodb:")
+                && streamArn.contains("/stream/");
+    }
 
     /** The document as JSON text; with {@code withPayload}, the event too (an S3 destination's). */
     public String toJson(FailedBatch batch, Instant timestamp, boolean withPayload) {
@@ -70,12 +84,14 @@ public record OnFailureDocument(String functionArn, String streamArn) {
         }
         document.put("version", "1.0");
         document.put("timestamp", TIMESTAMP.format(timestamp));
-        ObjectNode info = document.putObject("KinesisBatchInfo");
+        boolean table = isTableStream();
+        DateTimeFormatter arrivals = table ? SECONDS : TIMESTAMP;
+        ObjectNode info = document.putObject(table ? "DDBStreamBatchInfo" : "KinesisBatchInfo");
         info.put("shardId", batch.shardId());
         info.put("startSequenceNumber", batch.first().sequenceNumber());
         info.put("endSequenceNumber", batch.last().sequenceNumber());
-        info.put("approximateArrivalOfFirstRecord", TIMESTAMP.format(batch.first().approximateArrival()));
-        info.put("approximateArrivalOfLastRecord", TIMESTAMP.format(batch.last().approximateArrival()));
+        info.put("approximateArrivalOfFirstRecord", arrivals.format(batch.first().approximateArrival()));
+        info.put("approximateArrivalOfLastRecord", arrivals.format(batch.last().approximateArrival()));
         info.put("batchSize", batch.records().size());
         info.put("streamArn", streamArn);
         if (withPayload) {

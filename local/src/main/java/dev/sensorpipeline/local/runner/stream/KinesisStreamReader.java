@@ -2,7 +2,6 @@ package dev.sensorpipeline.local.runner.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -91,20 +90,8 @@ public final class KinesisStreamReader implements StreamReader {
             throw new StreamReadException(StreamReadException.Kind.ITERATOR_EXPIRED, e.getMessage(), e);
         } catch (ResourceNotFoundException e) {
             throw new StreamReadException(StreamReadException.Kind.NOT_FOUND, e.getMessage(), e);
-        } catch (SdkServiceException e) {
-            if (e.isThrottlingException()) {
-                throw new StreamReadException(StreamReadException.Kind.THROTTLED, e.getMessage(), e);
-            }
-            if (e.statusCode() >= 500) {
-                throw new StreamReadException(StreamReadException.Kind.UNAVAILABLE, e.getMessage(), e);
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            if (e instanceof AbortedException) {
-                // The SDK's word for a call cut short by an interrupt: the runner is stopping. Keep the flag.
-                Thread.currentThread().interrupt();
-            }
-            throw new StreamReadException(StreamReadException.Kind.UNAVAILABLE, e.getMessage(), e);
+        } catch (SdkServiceException | SdkClientException e) {
+            throw StreamReadException.of(e);
         }
     }
 }

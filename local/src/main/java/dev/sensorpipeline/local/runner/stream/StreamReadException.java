@@ -1,5 +1,9 @@
 package dev.sensorpipeline.local.runner.stream;
 
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
 /** A read that did not work, by what the poller should do about it. */
 public final class StreamReadException extends RuntimeException {
 
@@ -24,5 +28,29 @@ public final class StreamReadException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * What any stream's endpoint may answer, by kind: a throttling error, a 5xx, no answer; an interrupted call keeps
+     * the thread's interrupt flag (the runner is stopping). Anything else is thrown as it came.
+     */
+    static RuntimeException of(RuntimeException e) {
+        if (e instanceof SdkServiceException service) {
+            if (service.isThrottlingException()) {
+                return new StreamReadException(Kind.THROTTLED, e.getMessage(), e);
+            }
+            if (service.statusCode() >= 500) {
+                return new StreamReadException(Kind.UNAVAILABLE, e.getMessage(), e);
+            }
+            return e;
+        }
+        if (e instanceof SdkClientException) {
+            if (e instanceof AbortedException) {
+                // The SDK's word for a call cut short by an interrupt: the runner is stopping. Keep the flag.
+                Thread.currentThread().interrupt();
+            }
+            return new StreamReadException(Kind.UNAVAILABLE, e.getMessage(), e);
+        }
+        return e;
     }
 }

@@ -1,11 +1,33 @@
 package dev.sensorpipeline.local.runner.stream;
 
+import dev.sensorpipeline.model.event.DynamodbChange;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 
-/** One Kinesis record as GetRecords returned it. */
-public record StreamRecord(String sequenceNumber, String partitionKey, byte[] data, Instant approximateArrival) {
+/**
+ * One record of a shard as the stream returned it: a Kinesis record (GetRecords of Kinesis), or a change to a
+ * table's item (GetRecords of DynamoDB Streams), which {@code change} then holds.
+ *
+ * @param sequenceNumber     Kinesis' sequence number, or the change's {@code dynamodb.SequenceNumber}
+ * @param partitionKey       the Kinesis record's; null for a table's change
+ * @param data               the Kinesis record's data; empty for a table's change
+ * @param approximateArrival when the record reached the stream: for a change, its ApproximateCreationDateTime
+ * @param change             the table's change; null for a Kinesis record
+ */
+public record StreamRecord(String sequenceNumber, String partitionKey, byte[] data, Instant approximateArrival,
+                           DynamodbChange change) {
+
+    /** A Kinesis record. */
+    public StreamRecord(String sequenceNumber, String partitionKey, byte[] data, Instant approximateArrival) {
+        this(sequenceNumber, partitionKey, data, approximateArrival, null);
+    }
+
+    /** A change to a table's item, as its stream holds it. */
+    public static StreamRecord of(DynamodbChange change) {
+        return new StreamRecord(change.sequenceNumber(), null, new byte[0], change.approximateCreationDateTime(),
+                change);
+    }
 
     /** The sequence number as the number it is: Kinesis' are 56 digits, moto's are 1, 2, 3... */
     public BigInteger sequence() {

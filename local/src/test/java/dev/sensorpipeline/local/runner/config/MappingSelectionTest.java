@@ -30,7 +30,7 @@ class MappingSelectionTest {
     private static EventSourceMapping mapping(String uuid, String functionArn, String state) {
         return new EventSourceMapping(uuid, "arn:aws:kinesis:us-east-1:123456789012:stream/" + uuid, functionArn,
                 state, 100, Duration.ZERO, "LATEST", null, true, true, -1, null, 1, Instant.EPOCH, null,
-                List.of());
+                List.of(), List.of());
     }
 
     private static EventSourceMapping mapping(String uuid, String functionArn) {

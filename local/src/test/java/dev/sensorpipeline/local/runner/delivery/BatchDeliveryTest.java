@@ -12,9 +12,11 @@ import dev.sensorpipeline.local.runner.base.RunStats;
 import dev.sensorpipeline.local.runner.event.KinesisEventBuilder;
 import dev.sensorpipeline.local.runner.failure.FailedBatch;
 import dev.sensorpipeline.local.runner.failure.FailureDeliveryException;
+import dev.sensorpipeline.local.runner.filter.FilterCriteria;
 import dev.sensorpipeline.local.runner.function.FunctionInvoker;
 import dev.sensorpipeline.local.runner.function.FunctionResult;
 import dev.sensorpipeline.local.runner.function.InvocationResult;
+import dev.sensorpipeline.local.runner.stream.StreamRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -102,6 +104,65 @@ class BatchDeliveryTest {
 
     private BatchDelivery delivery(FunctionInvoker function, RetryPolicy policy) {
         return delivery(function, policy, null, Clock.systemUTC());
+    }
+
+    /** Kinesis records whose data is {"n": SEQ}, and a mapping that lets through the even ones only. */
+    private BatchDelivery filteredDelivery(FunctionInvoker function) {
+        return new BatchDelivery("shardId-000000000000", function,
+                new KinesisEventBuilder("arn:aws:kinesis:us-east-1:123456789012:stream/s", "us-east-1",
+                        "arn:aws:iam::123456789012:role/r"),
+                new BatchDelivery.Settings(new ResponseInterpreter(true), new RetryPolicy(false, 3),
+                        BatchDelivery.DEFAULT_BACKOFF, null, FilterCriteria.of(List.of(
+                        "{\"data\": {\"even\": [true]}}"))),
+                progress, new RunStats(), console, waits::add, Clock.systemUTC());
+    }
+
+    private static List<StreamRecord> evenOrOdd(int from, int count) {
+        List<StreamRecord> records = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            records.add(new StreamRecord(Integer.toString(i), "k", ("{\"even\": " + (i % 2 == 0) + "}")
+                    .getBytes(StandardCharsets.UTF_8), FIRST_ARRIVAL));
+        }
+        return records;
+    }
+
+    @Test
+    void deliver_sendsOnlyTheRecordsTheFilterCriteriaLetThrough_andCheckpointsTheDroppedOnesToo() throws Exception {
+        // given: 1..5, of which 2 and 4 pass
+        ScriptedFunction function = new ScriptedFunction(batch -> OK);
+
+        // when
+        filteredDelivery(function).deliver(evenOrOdd(1, 5));
+
+        // then
+        assertThat(function.invocations).containsExactly(List.of("2", "4"));
+        assertThat(progress.events).containsExactly("checkpoint 4", "checkpoint 5");
+    }
+
+    @Test
+    void deliver_invokesNothing_whenTheFilterCriteriaDropTheWholeBatch_andCheckpointsPastIt() throws Exception {
+        // given: only odd records
+        ScriptedFunction function = new ScriptedFunction(batch -> OK);
+
+        // when
+        filteredDelivery(function).deliver(List.of(evenOrOdd(1, 1).get(0), evenOrOdd(3, 1).get(0)));
+
+        // then
+        assertThat(function.invocations).isEmpty();
+        assertThat(progress.events).containsExactly("checkpoint 3");
+    }
+
+    @Test
+    void deliver_retriesFromTheReportedFailure_amongTheRecordsThatPassed() throws Exception {
+        // given: 2, 4, 6 pass; the function fails 4 once
+        ScriptedFunction function = new ScriptedFunction(batch -> batch.get(0).equals("2") ? failures("4") : OK);
+
+        // when
+        filteredDelivery(function).deliver(evenOrOdd(1, 6));
+
+        // then
+        assertThat(function.invocations).containsExactly(List.of("2", "4", "6"), List.of("4", "6"));
+        assertThat(progress.events).containsExactly("checkpoint 2", "checkpoint 6");
     }
 
     private static FunctionResult failures(String... sequenceNumbers) {
