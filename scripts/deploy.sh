@@ -720,15 +720,18 @@ print_summary() {
     echo "  role      ${ROLE_ARN}"
     echo "  function  ${FUNCTION_NAME}, version ${FUNCTION_VERSION} (SnapStart), alias ${FUNCTION_ALIAS}"
     echo "  mapping   ${INGEST_MAPPING_UUID} -> alias ${FUNCTION_ALIAS} (ReportBatchItemFailures)"
-    echo "  alerts    ${ALERTS_FUNCTION_NAME}, version ${ALERTS_FUNCTION_VERSION} (SnapStart), alias ${FUNCTION_ALIAS}," \
-        "role ${ALERTS_ROLE_ARN}"
+    echo "  alerts    ${ALERTS_FUNCTION_NAME}, version ${ALERTS_FUNCTION_VERSION} (SnapStart)," \
+        "alias ${FUNCTION_ALIAS}, role ${ALERTS_ROLE_ARN}"
     echo "  its feed  ${ALERTS_MAPPING_UUID}: the stream of ${TABLE_NAME}, INSERT and MODIFY only -> alias" \
         "${FUNCTION_ALIAS} (ReportBatchItemFailures)"
     echo "  alerts to ${ALERTS_TABLE_NAME} and ${ALERTS_TOPIC_ARN}${ALERT_EMAIL:+ (${ALERT_EMAIL} subscribed)};" \
         "overrides in ${ALERT_RULES_TABLE_NAME}"
     echo "  failures  s3://${FAILURE_BUCKET}/aws/lambda/ (batches Lambda gives up on; scripts/replay.sh)"
-    echo "  watching  alarms ${FUNCTION_NAME}-*, ${ALERTS_FUNCTION_NAME}-*${ALARM_TOPIC_ARN:+ (notify ${ALARM_TOPIC_ARN})}," \
-        "dashboard ${DASHBOARD_NAME}"
+    local notify=""
+    if [[ -n "${ALARM_TOPIC_ARN:-}" ]]; then
+        notify=" (notify ${ALARM_TOPIC_ARN})"
+    fi
+    echo "  watching  alarms ${FUNCTION_NAME}-*, ${ALERTS_FUNCTION_NAME}-*${notify}, dashboard ${DASHBOARD_NAME}"
     if [[ -n "${READING_TTL_DAYS:-}" ]]; then
         echo "  TTL       readings expire ${READING_TTL_DAYS} days after CurrentTime (ExpiresAt)"
     else
