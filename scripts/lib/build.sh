@@ -15,6 +15,7 @@ module_outputs() {
         alerts) echo alerts/target/sensor-alerts-lambda.jar ;;
         local) echo local/target/sensor-runner.jar local/target/sensor-local.jar local/target/runtime ;;
         producer) echo producer/target/sensor-producer.jar ;;
+        readings) echo readings/target/sensor-readings.jar ;;
         testkit) echo testkit/target/sensor-faults.jar ;;
         benchmarks) echo benchmarks/target/book-way-lambda.jar ;;
         cost) echo cost/target/sensor-cost.jar ;;
@@ -29,7 +30,7 @@ module_outputs() {
 # therefore end up in, or shape, its jar.
 module_sources() {
     case "$1" in
-        lambda | alerts | producer | local | testkit) echo "$1" model ;;
+        lambda | alerts | producer | readings | local | testkit) echo "$1" model ;;
         benchmarks) echo benchmarks lambda model ;;
         *) echo "$1" ;;
     esac
