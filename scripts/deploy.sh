@@ -26,7 +26,9 @@
 # with a role of its own; it writes alerts to ALERTS_TABLE_NAME (SensorAlerts), reads per-sensor overrides from
 # ALERT_RULES_TABLE_NAME (SensorAlertRules), and publishes to the topic ALERTS_TOPIC_NAME (sensor-alerts).
 # ALERT_EMAIL subscribes an address to that topic. ALERT_HIGH_TEMPERATURE, ALERT_LOW_TEMPERATURE, ALERT_RISE_DEGREES,
-# ALERT_RISE_WINDOW_SECONDS and ALERT_RULES_CACHE_SECONDS are handed to the function when set.
+# ALERT_RISE_WINDOW_SECONDS and ALERT_RULES_CACHE_SECONDS are handed to the function when set. DEPLOY_ALERTS=false
+# (default true) deploys the ingest side only, and says so: no table stream, no alerts function, tables or topic
+# (scripts/bench.sh deploys its baseline so).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -61,9 +63,9 @@ build_functions_if_needed() {
         echo "deploy: FUNCTION_JAR='${FUNCTION_JAR}' does not exist" >&2
         exit 2
     fi
-    if [[ "${ALERTS_FUNCTION_JAR}" == "${ROOT}/alerts/target/sensor-alerts-lambda.jar" ]]; then
+    if alerts_wanted && [[ "${ALERTS_FUNCTION_JAR}" == "${ROOT}/alerts/target/sensor-alerts-lambda.jar" ]]; then
         modules+=(alerts)
-    elif [[ ! -f "${ALERTS_FUNCTION_JAR}" ]]; then
+    elif alerts_wanted && [[ ! -f "${ALERTS_FUNCTION_JAR}" ]]; then
         echo "deploy: ALERTS_FUNCTION_JAR='${ALERTS_FUNCTION_JAR}' does not exist" >&2
         exit 2
     fi
@@ -95,6 +97,21 @@ check_failure_retention() {
         exit 2
     fi
     export FAILURE_RETENTION_DAYS="${days}"
+}
+
+# DEPLOY_ALERTS says whether the alerts side is deployed: true (the default) or false, nothing else, checked before
+# anything is made.
+check_deploy_alerts() {
+    DEPLOY_ALERTS="${DEPLOY_ALERTS:-true}"
+    if [[ "${DEPLOY_ALERTS}" != "true" && "${DEPLOY_ALERTS}" != "false" ]]; then
+        echo "deploy: DEPLOY_ALERTS='${DEPLOY_ALERTS}' is neither true nor false (false deploys the ingest side only)" >&2
+        exit 2
+    fi
+    export DEPLOY_ALERTS
+}
+
+alerts_wanted() {
+    [[ "${DEPLOY_ALERTS}" == "true" ]]
 }
 
 # The alerts function's settings, when given, must be what it accepts: a number for a temperature or a rise, a whole
@@ -221,9 +238,12 @@ create_table() {
     aws dynamodb wait table-exists --table-name "${name}"
 }
 
-create_tables() {
+create_ingest_tables() {
     create_table "${TABLE_NAME}" sensor-data-table.json
     create_table "${REJECTS_TABLE_NAME}" sensor-data-rejects-table.json
+}
+
+create_alerts_tables() {
     create_table "${ALERTS_TABLE_NAME}" sensor-alerts-table.json
     create_table "${ALERT_RULES_TABLE_NAME}" sensor-alert-rules-table.json
 }
@@ -317,14 +337,18 @@ create_role() {
     CREATED_ROLE_ARN="$(aws iam get-role --role-name "${role}" --query Role.Arn --output text)"
 }
 
-create_roles() {
+create_ingest_role() {
     create_role "${ROLE_NAME}" "${POLICY_NAME}" lambda-permissions-policy.json \
         "lets ${FUNCTION_NAME} read ${STREAM_NAME} and write its tables"
     ROLE_ARN="${CREATED_ROLE_ARN}"
+    export ROLE_ARN
+}
+
+create_alerts_role() {
     create_role "${ALERTS_ROLE_NAME}" "${ALERTS_POLICY_NAME}" alerts-permissions-policy.json \
         "lets ${ALERTS_FUNCTION_NAME} read the stream of ${TABLE_NAME}, write alerts and publish them"
     ALERTS_ROLE_ARN="${CREATED_ROLE_ARN}"
-    export ROLE_ARN ALERTS_ROLE_ARN
+    export ALERTS_ROLE_ARN
 }
 
 # Renders a function's spec of infra/ (the first argument) for the function named second, with the role ARN given
@@ -345,7 +369,7 @@ spec = {key: value for key, value in spec.items() if key in updatable}
 PY
 }
 
-render_function_specs() {
+render_ingest_function_spec() {
     render_function_spec lambda-function.json "${FUNCTION_NAME}" "${ROLE_ARN}" <<'PY'
 if env.get("FUNCTION_HANDLER"):
     spec["Handler"] = env["FUNCTION_HANDLER"]
@@ -354,6 +378,9 @@ variables["REJECTS_TABLE_NAME"] = env["REJECTS_TABLE_NAME"]
 if env.get("READING_TTL_DAYS"):
     variables["READING_TTL_DAYS"] = env["READING_TTL_DAYS"]
 PY
+}
+
+render_alerts_function_spec() {
     render_function_spec alerts-function.json "${ALERTS_FUNCTION_NAME}" "${ALERTS_ROLE_ARN}" <<'PY'
 variables["TABLE_NAME"] = env["TABLE_NAME"]
 variables["ALERTS_TABLE_NAME"] = env["ALERTS_TABLE_NAME"]
@@ -466,10 +493,14 @@ deploy_function() {
     create_or_update_alias "${name}" "${PUBLISHED_VERSION}"
 }
 
-deploy_functions() {
-    render_function_specs
+deploy_ingest_function() {
+    render_ingest_function_spec
     deploy_function "${FUNCTION_NAME}" "${FUNCTION_JAR}"
     FUNCTION_ARN="${PUBLISHED_ARN}" FUNCTION_VERSION="${PUBLISHED_VERSION}" INGEST_ALIAS_ARN="${ALIAS_ARN}"
+}
+
+deploy_alerts_function() {
+    render_alerts_function_spec
     deploy_function "${ALERTS_FUNCTION_NAME}" "${ALERTS_FUNCTION_JAR}"
     ALERTS_FUNCTION_ARN="${PUBLISHED_ARN}" ALERTS_FUNCTION_VERSION="${PUBLISHED_VERSION}"
     ALERTS_ALIAS_ARN="${ALIAS_ARN}"
@@ -520,10 +551,13 @@ PY
     wait_for_mapping_enabled
 }
 
-create_or_update_mappings() {
+create_ingest_mapping() {
     create_or_update_mapping "${FUNCTION_NAME}" "${FUNCTION_ARN}" "${INGEST_ALIAS_ARN}" "${STREAM_ARN}" \
         "${STREAM_NAME}" event-source-mapping.json
     INGEST_MAPPING_UUID="${MAPPING_UUID}"
+}
+
+create_alerts_mapping() {
     create_or_update_mapping "${ALERTS_FUNCTION_NAME}" "${ALERTS_FUNCTION_ARN}" "${ALERTS_ALIAS_ARN}" \
         "${TABLE_STREAM_ARN}" "the stream of ${TABLE_NAME}" alerts-event-source-mapping.json
     ALERTS_MAPPING_UUID="${MAPPING_UUID}"
@@ -678,7 +712,9 @@ PY
 
 put_all_alarms() {
     put_alarms "${FUNCTION_NAME}"
-    put_alarms "${ALERTS_FUNCTION_NAME}" "${ALERTS_ALARMS[@]}"
+    if alerts_wanted; then
+        put_alarms "${ALERTS_FUNCTION_NAME}" "${ALERTS_ALARMS[@]}"
+    fi
 }
 
 # The dashboard of infra/dashboard.json, with this deployment's names and region. put-dashboard replaces it whole.
@@ -712,6 +748,35 @@ PY
     echo "== dashboard ${DASHBOARD_NAME}: put from infra/dashboard.json"
 }
 
+print_alerts_summary() {
+    if ! alerts_wanted; then
+        echo "  alerts    not deployed (DEPLOY_ALERTS=false)"
+        return 0
+    fi
+    echo "  alerts    ${ALERTS_FUNCTION_NAME}, version ${ALERTS_FUNCTION_VERSION} (SnapStart)," \
+        "alias ${FUNCTION_ALIAS}, role ${ALERTS_ROLE_ARN}"
+    echo "  its feed  ${ALERTS_MAPPING_UUID}: the stream of ${TABLE_NAME}, INSERT and MODIFY only -> alias" \
+        "${FUNCTION_ALIAS} (ReportBatchItemFailures)"
+    echo "  alerts to ${ALERTS_TABLE_NAME} and ${ALERTS_TOPIC_ARN}${ALERT_EMAIL:+ (${ALERT_EMAIL} subscribed)};" \
+        "overrides in ${ALERT_RULES_TABLE_NAME}"
+}
+
+# The alerts side: its tables, SensorData's stream, the topic, the function with its role and its mapping. With
+# DEPLOY_ALERTS=false none of it, said so; what an earlier deploy made of it is left as it is.
+deploy_alerts_side() {
+    if ! alerts_wanted; then
+        echo "== alerts side: not deployed (DEPLOY_ALERTS=false): no stream on ${TABLE_NAME}, no" \
+            "${ALERTS_FUNCTION_NAME}, ${ALERTS_TABLE_NAME}, ${ALERT_RULES_TABLE_NAME} or ${ALERTS_TOPIC_NAME}"
+        return 0
+    fi
+    create_alerts_tables
+    ensure_table_stream
+    create_alerts_topic
+    create_alerts_role
+    deploy_alerts_function
+    create_alerts_mapping
+}
+
 print_summary() {
     echo
     echo "deployed to $(describe_target):"
@@ -720,18 +785,17 @@ print_summary() {
     echo "  role      ${ROLE_ARN}"
     echo "  function  ${FUNCTION_NAME}, version ${FUNCTION_VERSION} (SnapStart), alias ${FUNCTION_ALIAS}"
     echo "  mapping   ${INGEST_MAPPING_UUID} -> alias ${FUNCTION_ALIAS} (ReportBatchItemFailures)"
-    echo "  alerts    ${ALERTS_FUNCTION_NAME}, version ${ALERTS_FUNCTION_VERSION} (SnapStart)," \
-        "alias ${FUNCTION_ALIAS}, role ${ALERTS_ROLE_ARN}"
-    echo "  its feed  ${ALERTS_MAPPING_UUID}: the stream of ${TABLE_NAME}, INSERT and MODIFY only -> alias" \
-        "${FUNCTION_ALIAS} (ReportBatchItemFailures)"
-    echo "  alerts to ${ALERTS_TABLE_NAME} and ${ALERTS_TOPIC_ARN}${ALERT_EMAIL:+ (${ALERT_EMAIL} subscribed)};" \
-        "overrides in ${ALERT_RULES_TABLE_NAME}"
+    print_alerts_summary
     echo "  failures  s3://${FAILURE_BUCKET}/aws/lambda/ (batches Lambda gives up on; scripts/replay.sh)"
     local notify=""
     if [[ -n "${ALARM_TOPIC_ARN:-}" ]]; then
         notify=" (notify ${ALARM_TOPIC_ARN})"
     fi
-    echo "  watching  alarms ${FUNCTION_NAME}-*, ${ALERTS_FUNCTION_NAME}-*${notify}, dashboard ${DASHBOARD_NAME}"
+    local watched="${FUNCTION_NAME}-*"
+    if alerts_wanted; then
+        watched+=", ${ALERTS_FUNCTION_NAME}-*"
+    fi
+    echo "  watching  alarms ${watched}${notify}, dashboard ${DASHBOARD_NAME}"
     if [[ -n "${READING_TTL_DAYS:-}" ]]; then
         echo "  TTL       readings expire ${READING_TTL_DAYS} days after CurrentTime (ExpiresAt)"
     else
@@ -745,6 +809,7 @@ main() {
     check_failure_retention
     check_alarm_settings
     check_alert_settings
+    check_deploy_alerts
     trap cleanup EXIT
     WORK_DIR="$(mktemp -d)"
     resolve_names
@@ -755,12 +820,11 @@ main() {
     resolve_failure_bucket
     create_failure_bucket
     create_stream
-    create_tables
-    ensure_table_stream
-    create_alerts_topic
-    create_roles
-    deploy_functions
-    create_or_update_mappings
+    create_ingest_tables
+    create_ingest_role
+    deploy_ingest_function
+    create_ingest_mapping
+    deploy_alerts_side
     create_alarm_topic
     put_all_alarms
     put_dashboard
