@@ -33,7 +33,7 @@ cleanup() {
 }
 
 # Each variant: its own function, stream and tables, so the two never share a shard or a table. The baseline is the
-# ingest side only (DEPLOY_ALERTS=false): the book has no alerts, and its table needs no stream.
+# ingest side only (DEPLOY_ALERTS=false): the book has no alerts.
 deploy_variants() {
     echo "== deploying ours (sensor-ingest) and the baseline (sensor-ingest-book)"
     "${ROOT}/scripts/deploy.sh" >"${WORK_DIR}/deploy-ours.log" 2>&1 ||

@@ -27,8 +27,8 @@
 # ALERT_RULES_TABLE_NAME (SensorAlertRules), and publishes to the topic ALERTS_TOPIC_NAME (sensor-alerts).
 # ALERT_EMAIL subscribes an address to that topic. ALERT_HIGH_TEMPERATURE, ALERT_LOW_TEMPERATURE, ALERT_RISE_DEGREES,
 # ALERT_RISE_WINDOW_SECONDS and ALERT_RULES_CACHE_SECONDS are handed to the function when set. DEPLOY_ALERTS=false
-# (default true) deploys the ingest side only, and says so: no table stream, no alerts function, tables or topic
-# (scripts/bench.sh deploys its baseline so).
+# (default true) deploys the ingest side only, and says so: no alerts function, role, mapping, tables, topic or
+# alarms (scripts/bench.sh deploys its baseline so).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -765,8 +765,8 @@ print_alerts_summary() {
 # DEPLOY_ALERTS=false none of it, said so; what an earlier deploy made of it is left as it is.
 deploy_alerts_side() {
     if ! alerts_wanted; then
-        echo "== alerts side: not deployed (DEPLOY_ALERTS=false): no stream on ${TABLE_NAME}, no" \
-            "${ALERTS_FUNCTION_NAME}, ${ALERTS_TABLE_NAME}, ${ALERT_RULES_TABLE_NAME} or ${ALERTS_TOPIC_NAME}"
+        echo "== alerts side: not deployed (DEPLOY_ALERTS=false): no ${ALERTS_FUNCTION_NAME}, its mapping," \
+            "${ALERTS_TABLE_NAME}, ${ALERT_RULES_TABLE_NAME} or ${ALERTS_TOPIC_NAME}"
         return 0
     fi
     create_alerts_tables
