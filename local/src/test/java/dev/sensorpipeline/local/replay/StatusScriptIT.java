@@ -56,7 +56,8 @@ class StatusScriptIT {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.stdout()).contains("feed      SensorData: NEW_IMAGE, feeds sensor-alerts",
                 "function  sensor-alerts: alias live -> version 1", "alerts    SensorAlerts: ACTIVE",
-                "rules     SensorAlertRules: ACTIVE", "topic     sensor-alerts: 0 subscriptions, 0 pending confirmation",
+                "rules     SensorAlertRules: ACTIVE",
+                "topic     sensor-alerts: 0 subscriptions, 0 pending confirmation",
                 "none of sensor-ingest-* sensor-alerts-* in ALARM");
         assertThat(run.stdout().lines().filter(line -> line.startsWith("  mapping ")).count()).isEqualTo(2);
     }
