@@ -102,7 +102,7 @@ report_alerts_failures() {
     [[ -n "${uuid}" && "${uuid}" != "None" ]] || return 0
     # shellcheck disable=SC2016 # the backquotes are JMESPath's literal, not the shell's
     count="$(aws s3api list-objects-v2 --bucket "${bucket}" --prefix "${FAILURE_PREFIX}${uuid}/" \
-        --query 'length(Contents || `[]`)' --output text)"
+        --query 'length(Contents || `[]`)' --output text 2>/dev/null)" || return 0
     if [[ "${count}" != "0" ]]; then
         echo "replay: ${count} failure documents in s3://${bucket}/${FAILURE_PREFIX}${uuid}/ are the alerts" \
             "mapping's (batches of ${TABLE_NAME}'s DynamoDB stream): replay.sh does NOT replay them. Each holds" \
