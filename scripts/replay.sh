@@ -4,6 +4,8 @@
 # as it is; from an SQS one (metadata only) the records are read back from the stream, and those it no longer holds
 # are named. A document whose records are all stored or rejected moves under replayed/ in the bucket (kept for audit;
 # an SQS message is deleted); one with records still failing stays where it was. Running it twice writes nothing new.
+# The alerts mapping's documents (batches of SensorData's DynamoDB stream, in the same bucket) are NOT replayed: they
+# are counted and named first, with what to do instead (docs/RELIABILITY.md, "The alerts mapping").
 #
 #   scripts/replay.sh --dry-run    # lists what it would replay, changes nothing
 #   scripts/replay.sh              # on AWS: aws lambda invoke on the alias the mapping invokes (FUNCTION_ALIAS)
@@ -85,6 +87,32 @@ find_destination() {
     fi
 }
 
+# The alerts mapping writes its failure documents to the same bucket, under its own UUID. replay.sh replays Kinesis
+# batches through the ingest function only; these it names, with what is true of them, rather than skip in silence.
+report_alerts_failures() {
+    local bucket function_arn table_stream_arn uuids uuid count
+    bucket="$(bucket_of_destination "${FAILURE_DESTINATION}")"
+    [[ -n "${bucket}" ]] || return 0
+    function_arn="$(aws lambda get-function-configuration --function-name "${ALERTS_FUNCTION_NAME}" \
+        --query FunctionArn --output text 2>/dev/null)" || return 0
+    table_stream_arn="$(aws dynamodb describe-table --table-name "${TABLE_NAME}" --query Table.LatestStreamArn \
+        --output text 2>/dev/null)" || return 0
+    uuids="$(function_mapping_uuids "${function_arn}" "${table_stream_arn}")"
+    read -r uuid _ <<<"${uuids}"
+    [[ -n "${uuid}" && "${uuid}" != "None" ]] || return 0
+    # shellcheck disable=SC2016 # the backquotes are JMESPath's literal, not the shell's
+    count="$(aws s3api list-objects-v2 --bucket "${bucket}" --prefix "${FAILURE_PREFIX}${uuid}/" \
+        --query 'length(Contents || `[]`)' --output text 2>/dev/null)" || return 0
+    if [[ "${count}" != "0" ]]; then
+        echo "replay: ${count} failure documents in s3://${bucket}/${FAILURE_PREFIX}${uuid}/ are the alerts" \
+            "mapping's (batches of ${TABLE_NAME}'s DynamoDB stream): replay.sh does NOT replay them. Each holds" \
+            "the batch (payload) and names the stream's shard and sequence numbers (DDBStreamBatchInfo; the stream" \
+            "keeps records 24 hours); invoke ${ALERTS_FUNCTION_NAME}:${FUNCTION_ALIAS} with the document's payload" \
+            "to raise what it missed (alerts are written once, so a second try adds nothing). See" \
+            "docs/RELIABILITY.md, \"The alerts mapping\"." >&2
+    fi
+}
+
 run_replay() {
     local -a arguments=(--destination "${FAILURE_DESTINATION}" --function "${FUNCTION_NAME}"
         --qualifier "${FUNCTION_ALIAS}" --rejects-table "${REJECTS_TABLE_NAME}")
@@ -108,6 +136,7 @@ main() {
     ensure_built lambda local
     find_mapping
     find_destination
+    report_alerts_failures
     run_replay
 }
 

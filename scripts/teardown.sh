@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Removes what scripts/deploy.sh made: the event source mapping, the function, its role and policy, both tables
-# (SensorData's TTL setting goes with it), the stream, the alarms, their topic, the dashboard and the failure
-# bucket. Touches only resources that carry deploy.sh's tag (project=sensor-pipeline); anything else of the same
-# name is left alone, and said so. The failure bucket is removed only when it holds no failure documents, or with
+# Removes what scripts/deploy.sh made: the event source mappings, both functions (ingest and alerts), their roles
+# and policies, the four tables (SensorData's stream and TTL setting go with it), the Kinesis stream, the alarms, the
+# alerts topic and the alarms' topic with their subscriptions, the dashboard and the failure bucket. Touches only
+# resources that carry deploy.sh's tag (project=sensor-pipeline); anything else of the same name is left alone, and
+# said so. The failure bucket is removed only when it holds no failure documents, or with
 # --delete-failures; otherwise it is kept and the count said. Asks first, unless --yes.
 #
 #   scripts/teardown.sh                           # asks
@@ -45,8 +46,11 @@ confirm() {
     fi
     echo "This deletes, at $(describe_target):"
     echo "  the mapping ${STREAM_NAME} -> ${FUNCTION_NAME}, the function ${FUNCTION_NAME}, the role ${ROLE_NAME},"
-    echo "  the tables ${TABLE_NAME} and ${REJECTS_TABLE_NAME} with all their items, and the stream ${STREAM_NAME}."
-    echo "  the alarms ${FUNCTION_NAME}-* of infra/alarm-*.json, the topic ${FUNCTION_NAME}-alarms, the dashboard"
+    echo "  the mapping of ${TABLE_NAME}'s stream -> ${ALERTS_FUNCTION_NAME}, that function, its role"
+    echo "  ${ALERTS_ROLE_NAME}, the tables ${TABLE_NAME}, ${REJECTS_TABLE_NAME}, ${ALERTS_TABLE_NAME} and"
+    echo "  ${ALERT_RULES_TABLE_NAME} with all their items, the stream ${STREAM_NAME}, the topic ${ALERTS_TOPIC_NAME}"
+    echo "  and its subscriptions, the alarms ${FUNCTION_NAME}-* and ${ALERTS_FUNCTION_NAME}-* of infra/alarm-*.json,"
+    echo "  the topic ${FUNCTION_NAME}-alarms, the dashboard"
     echo "  ${FUNCTION_NAME}-dashboard, and the failure bucket ${FAILURE_BUCKET} if it is empty$(
         [[ "${DELETE_FAILURES}" -eq 1 ]] && echo " or not (--delete-failures)")."
     local answer
@@ -61,15 +65,16 @@ skip_untagged() {
     echo "== $1: not created by deploy.sh (no ${PROJECT_TAG_KEY}=${PROJECT_TAG_VALUE} tag); left alone"
 }
 
+# The function named, and every mapping that invokes it (itself, a version or an alias), whatever its source.
 delete_mappings_and_function() {
-    local function_arn uuid uuids
-    if ! function_arn="$(aws lambda get-function --function-name "${FUNCTION_NAME}" \
+    local name="$1" function_arn uuid uuids
+    if ! function_arn="$(aws lambda get-function --function-name "${name}" \
         --query Configuration.FunctionArn --output text 2>/dev/null)"; then
-        echo "== function ${FUNCTION_NAME}: not there"
+        echo "== function ${name}: not there"
         return 0
     fi
     if ! aws lambda list-tags --resource "${function_arn}" --output json | has_project_tag; then
-        skip_untagged "function ${FUNCTION_NAME}"
+        skip_untagged "function ${name}"
         return 0
     fi
     # Listed first: a failed listing inside the for would go unnoticed, and the mappings outlive the function.
@@ -78,25 +83,26 @@ delete_mappings_and_function() {
         echo "== event source mapping ${uuid}: deleting"
         aws lambda delete-event-source-mapping --uuid "${uuid}" >/dev/null
     done
-    echo "== function ${FUNCTION_NAME}: deleting"
-    aws lambda delete-function --function-name "${FUNCTION_NAME}" >/dev/null
+    echo "== function ${name}: deleting"
+    aws lambda delete-function --function-name "${name}" >/dev/null
 }
 
 delete_role() {
-    if ! aws_quiet iam get-role --role-name "${ROLE_NAME}"; then
-        echo "== role ${ROLE_NAME}: not there"
+    local role="$1"
+    if ! aws_quiet iam get-role --role-name "${role}"; then
+        echo "== role ${role}: not there"
         return 0
     fi
-    if ! aws iam list-role-tags --role-name "${ROLE_NAME}" --output json | has_project_tag; then
-        skip_untagged "role ${ROLE_NAME}"
+    if ! aws iam list-role-tags --role-name "${role}" --output json | has_project_tag; then
+        skip_untagged "role ${role}"
         return 0
     fi
     local policy
-    for policy in $(aws iam list-role-policies --role-name "${ROLE_NAME}" --query 'PolicyNames[]' --output text); do
-        aws iam delete-role-policy --role-name "${ROLE_NAME}" --policy-name "${policy}"
+    for policy in $(aws iam list-role-policies --role-name "${role}" --query 'PolicyNames[]' --output text); do
+        aws iam delete-role-policy --role-name "${role}" --policy-name "${policy}"
     done
-    echo "== role ${ROLE_NAME}: deleting"
-    aws iam delete-role --role-name "${ROLE_NAME}"
+    echo "== role ${role}: deleting"
+    aws iam delete-role --role-name "${role}"
 }
 
 delete_table() {
@@ -129,13 +135,23 @@ delete_stream() {
     aws kinesis wait stream-not-exists --stream-name "${STREAM_NAME}"
 }
 
-# The alarms deploy.sh put from infra/alarm-*.json, by the names it gave them. TTL needs nothing of its own: it is a
-# setting of SensorData and goes with the table.
+# The alarms deploy.sh put from infra/alarm-*.json for the function named, by the names it gave them: every file's,
+# or the files named after the function's name (alarm-NAME.json). TTL needs nothing of its own: it is a setting of
+# SensorData and goes with the table.
 delete_alarms() {
-    local spec name alarm_arn
-    for spec in "${ROOT}"/infra/alarm-*.json; do
+    local function_name="$1" spec name alarm_arn
+    shift
+    local -a specs=()
+    if [[ $# -eq 0 ]]; then
+        specs=("${ROOT}"/infra/alarm-*.json)
+    else
+        for name in "$@"; do
+            specs+=("${ROOT}/infra/alarm-${name}.json")
+        done
+    fi
+    for spec in "${specs[@]}"; do
         name="$(basename "${spec}" .json)"
-        name="${FUNCTION_NAME}${name#alarm}"
+        name="${function_name}${name#alarm}"
         alarm_arn="$(aws cloudwatch describe-alarms --alarm-names "${name}" --query 'MetricAlarms[0].AlarmArn' \
             --output text)"
         if [[ -z "${alarm_arn}" || "${alarm_arn}" == "None" ]]; then
@@ -163,17 +179,25 @@ delete_dashboard() {
     fi
 }
 
-# The topic deploy.sh made for ALARM_EMAIL, with its subscriptions.
-delete_alarm_topic() {
-    local topic_arn="arn:${PARTITION}:sns:${AWS_REGION}:${ACCOUNT_ID}:${FUNCTION_NAME}-alarms"
+# A topic deploy.sh made (the alarms' for ALARM_EMAIL, the alerts'), with its subscriptions: the second argument
+# names it in messages. Subscriptions still pending confirmation have no ARN to unsubscribe; the topic takes them.
+delete_topic() {
+    local name="$1" label="$2" topic_arn subscription
+    topic_arn="$(topic_arn_of "${name}")"
     if ! aws_quiet sns get-topic-attributes --topic-arn "${topic_arn}"; then
-        echo "== alarm topic ${FUNCTION_NAME}-alarms: not there"
-    elif ! aws sns list-tags-for-resource --resource-arn "${topic_arn}" --output json | has_project_tag; then
-        skip_untagged "alarm topic ${FUNCTION_NAME}-alarms"
-    else
-        echo "== alarm topic ${FUNCTION_NAME}-alarms: deleting"
-        aws sns delete-topic --topic-arn "${topic_arn}"
+        echo "== ${label} ${name}: not there"
+        return 0
     fi
+    if ! aws sns list-tags-for-resource --resource-arn "${topic_arn}" --output json | has_project_tag; then
+        skip_untagged "${label} ${name}"
+        return 0
+    fi
+    for subscription in $(aws sns list-subscriptions-by-topic --topic-arn "${topic_arn}" \
+        --query "Subscriptions[?starts_with(SubscriptionArn, 'arn:')].SubscriptionArn" --output text); do
+        aws sns unsubscribe --subscription-arn "${subscription}"
+    done
+    echo "== ${label} ${name}: deleting, with its subscriptions"
+    aws sns delete-topic --topic-arn "${topic_arn}"
 }
 
 # How many failure documents the bucket holds: every object, replayed ones included (kept for audit).
@@ -218,13 +242,19 @@ main() {
     find_account
     resolve_failure_bucket
     confirm
-    delete_mappings_and_function
-    delete_role
+    delete_mappings_and_function "${FUNCTION_NAME}"
+    delete_mappings_and_function "${ALERTS_FUNCTION_NAME}"
+    delete_role "${ROLE_NAME}"
+    delete_role "${ALERTS_ROLE_NAME}"
     delete_table "${TABLE_NAME}"
     delete_table "${REJECTS_TABLE_NAME}"
+    delete_table "${ALERTS_TABLE_NAME}"
+    delete_table "${ALERT_RULES_TABLE_NAME}"
     delete_stream
-    delete_alarms
-    delete_alarm_topic
+    delete_alarms "${FUNCTION_NAME}"
+    delete_alarms "${ALERTS_FUNCTION_NAME}" "${ALERTS_ALARMS[@]}"
+    delete_topic "${FUNCTION_NAME}-alarms" "alarm topic"
+    delete_topic "${ALERTS_TOPIC_NAME}" "alerts topic"
     delete_dashboard
     delete_failure_bucket
     if [[ -n "${KEPT_BUCKET}" ]]; then

@@ -20,6 +20,15 @@ resolve_names() {
     ROLE_NAME="${ROLE_NAME:-${FUNCTION_NAME}-role}"
     POLICY_NAME="${FUNCTION_NAME}-permissions"
     export STREAM_NAME TABLE_NAME REJECTS_TABLE_NAME FUNCTION_NAME FUNCTION_ALIAS ROLE_NAME POLICY_NAME
+    # The alerts function, fed by the readings table's own stream, and what it writes to.
+    ALERTS_FUNCTION_NAME="${ALERTS_FUNCTION_NAME:-sensor-alerts}"
+    ALERTS_ROLE_NAME="${ALERTS_ROLE_NAME:-${ALERTS_FUNCTION_NAME}-role}"
+    ALERTS_POLICY_NAME="${ALERTS_FUNCTION_NAME}-permissions"
+    ALERTS_TABLE_NAME="${ALERTS_TABLE_NAME:-SensorAlerts}"
+    ALERT_RULES_TABLE_NAME="${ALERT_RULES_TABLE_NAME:-SensorAlertRules}"
+    ALERTS_TOPIC_NAME="${ALERTS_TOPIC_NAME:-sensor-alerts}"
+    export ALERTS_FUNCTION_NAME ALERTS_ROLE_NAME ALERTS_POLICY_NAME ALERTS_TABLE_NAME ALERT_RULES_TABLE_NAME \
+        ALERTS_TOPIC_NAME
     export AWS_PAGER=""
 }
 
@@ -57,6 +66,15 @@ resolve_failure_bucket() {
     FAILURE_BUCKET="${FAILURE_BUCKET:-sensor-pipeline-failures-${ACCOUNT_ID}-${AWS_REGION}}"
     FAILURE_BUCKET_ARN="arn:${PARTITION}:s3:::${FAILURE_BUCKET}"
     export FAILURE_BUCKET FAILURE_BUCKET_ARN
+}
+
+# The alarms of infra/alarm-*.json the alerts function has, by the file's name (alarm-NAME.json): those on Lambda's
+# own metrics (its errors, its mapping's lag, its failure deliveries). The ingest function has every one.
+readonly ALERTS_ALARMS=(iterator-age function-errors destination-delivery-failures)
+
+# The ARN of the topic deploy.sh makes of this name, in this account and region. Needs find_account.
+topic_arn_of() {
+    echo "arn:${PARTITION}:sns:${AWS_REGION}:${ACCOUNT_ID}:$1"
 }
 
 # Reads a tag listing on stdin (any of the AWS shapes) and succeeds when it holds deploy.sh's tag.

@@ -73,7 +73,8 @@ class DeployScriptsIT {
     }
 
     @Test
-    void deploy_twice_leavesOneFunctionAndOneMappingReportingFailures_withALeastPrivilegePolicy() throws Exception {
+    void deploy_twice_leavesOneFunctionAndOneMappingReportingFailuresEach_withALeastPrivilegePolicyEach()
+            throws Exception {
         // when
         Run first = script(localEnv(), "deploy.sh");
         Run second = script(localEnv(), "deploy.sh");
@@ -81,31 +82,130 @@ class DeployScriptsIT {
         // then
         assertThat(first.exitCode()).as(first.stderr()).isZero();
         assertThat(second.exitCode()).as(second.stderr()).isZero();
-        assertThat(second.stdout()).contains("function sensor-ingest: exists; updating")
-                .contains("code and configuration unchanged; alias live stays at version 1, nothing published");
-        assertThat(aws("lambda", "list-versions-by-function", "--function-name", "sensor-ingest").get("Versions"))
-                .extracting(version -> version.get("Version").asText()).containsExactlyInAnyOrder("$LATEST", "1");
-        assertThat(aws("lambda", "list-functions").get("Functions")).hasSize(1);
-        JsonNode mappings = aws("lambda", "list-event-source-mappings").get("EventSourceMappings");
-        assertThat(mappings).hasSize(1);
-        assertInvokesTheLiveAliasAtTheLatestVersion(mappings.get(0));
-        assertThat(mappings.get(0).get("FunctionResponseTypes").get(0).asText()).isEqualTo("ReportBatchItemFailures");
-        assertThat(mappings.get(0).get("BisectBatchOnFunctionError").asBoolean()).isTrue();
+        for (String function : List.of("sensor-ingest", "sensor-alerts")) {
+            assertThat(second.stdout()).contains("function " + function + ": exists; updating")
+                    .contains("function " + function + ": code and configuration unchanged; alias live stays at"
+                            + " version 1, nothing published");
+            assertThat(aws("lambda", "list-versions-by-function", "--function-name", function).get("Versions"))
+                    .extracting(version -> version.get("Version").asText()).containsExactlyInAnyOrder("$LATEST", "1");
+        }
+        assertThat(aws("lambda", "list-functions").get("Functions"))
+                .extracting(function -> function.get("FunctionName").asText())
+                .containsExactlyInAnyOrder("sensor-ingest", "sensor-alerts");
+        assertThat(aws("lambda", "list-event-source-mappings").get("EventSourceMappings")).hasSize(2);
+        JsonNode ingestMapping = onlyMappingOf(kinesisStreamArn());
+        assertInvokesTheLiveAliasAtTheLatestVersion(ingestMapping, "sensor-ingest");
+        JsonNode alertsMapping = onlyMappingOf(tableStreamArn());
+        assertInvokesTheLiveAliasAtTheLatestVersion(alertsMapping, "sensor-alerts");
+        for (JsonNode mapping : List.of(ingestMapping, alertsMapping)) {
+            assertThat(mapping.get("FunctionResponseTypes").get(0).asText()).isEqualTo("ReportBatchItemFailures");
+            assertThat(mapping.get("BisectBatchOnFunctionError").asBoolean()).isTrue();
+        }
         assertThat(aws("dynamodb", "list-tables").get("TableNames").toString())
-                .contains("SensorData", "SensorDataRejects");
-        JsonNode policy = aws("iam", "get-role-policy", "--role-name", "sensor-ingest-role",
-                "--policy-name", "sensor-ingest-permissions").get("PolicyDocument");
-        assertThat(policy.toString()).doesNotContain("\"*\"").doesNotContain(":*:*:").doesNotContain("FullAccess");
-        assertThat(aws("iam", "list-attached-role-policies", "--role-name", "sensor-ingest-role")
-                .get("AttachedPolicies")).isEmpty();
+                .contains("SensorData", "SensorDataRejects", "SensorAlerts", "SensorAlertRules");
+        for (String function : List.of("sensor-ingest", "sensor-alerts")) {
+            JsonNode policy = aws("iam", "get-role-policy", "--role-name", function + "-role",
+                    "--policy-name", function + "-permissions").get("PolicyDocument");
+            assertThat(policy.toString()).as(function).doesNotContain("\"*\"").doesNotContain(":*:*:")
+                    .doesNotContain("FullAccess");
+            assertThat(aws("iam", "list-attached-role-policies", "--role-name", function + "-role")
+                    .get("AttachedPolicies")).as(function).isEmpty();
+        }
+    }
+
+    @Test
+    void deploy_twice_withAlertEmail_subscribesTheAddressToTheAlertsTopicOnce() throws Exception {
+        // given
+        Map<String, String> env = Map.of("ALERT_EMAIL", "oncall@example.com");
+
+        // when
+        Run first = deploy(env);
+        Run second = deploy(env);
+
+        // then
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        assertThat(second.stdout()).contains("alerts topic sensor-alerts: oncall@example.com already subscribed");
+        String topic = "arn:aws:sns:" + LocalAws.REGION.id() + ":"
+                + aws("sts", "get-caller-identity").get("Account").asText() + ":sensor-alerts";
+        assertThat(aws("sns", "list-subscriptions-by-topic", "--topic-arn", topic).get("Subscriptions"))
+                .extracting(subscription -> subscription.get("Protocol").asText() + " "
+                        + subscription.get("Endpoint").asText())
+                .containsExactly("email oncall@example.com");
+        assertThat(aws("lambda", "get-function-configuration", "--function-name", "sensor-alerts")
+                .at("/Environment/Variables/ALERT_TOPIC_ARN").asText()).isEqualTo(topic);
+    }
+
+    @Test
+    void deploy_onAReadingsTableMadeWithoutAStream_enablesItsNewImageStream_andMapsTheAlertsFunctionToIt()
+            throws Exception {
+        // given a SensorData deployed before the alerts side, without a stream
+        cli.run("dynamodb", "create-table", "--table-name", "SensorData", "--attribute-definitions",
+                "AttributeName=SensorId,AttributeType=S", "AttributeName=CurrentTime,AttributeType=N",
+                "--key-schema", "AttributeName=SensorId,KeyType=HASH", "AttributeName=CurrentTime,KeyType=RANGE",
+                "--billing-mode", "PAY_PER_REQUEST", "--tags", "Key=project,Value=sensor-pipeline").orThrow();
+
+        // when
+        Run run = deploy(Map.of());
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("stream of SensorData: enabling (NEW_IMAGE)");
+        JsonNode stream = aws("dynamodb", "describe-table", "--table-name", "SensorData")
+                .at("/Table/StreamSpecification");
+        assertThat(stream.get("StreamEnabled").asBoolean()).isTrue();
+        assertThat(stream.get("StreamViewType").asText()).isEqualTo("NEW_IMAGE");
+        JsonNode mapping = onlyMappingOf(tableStreamArn());
+        assertThat(mapping.get("FunctionArn").asText()).contains(":function:sensor-alerts");
+        assertThat(mapping.at("/FilterCriteria/Filters").toString()).contains("INSERT", "MODIFY");
+    }
+
+    @Test
+    void deploy_withDeployAlertsFalse_makesTheIngestSideOnly_andSaysSo() throws Exception {
+        // given a readings table of another name, as scripts/bench.sh deploys its baseline
+        Map<String, String> env = Map.of("DEPLOY_ALERTS", "false", "TABLE_NAME", "Readings",
+                "STREAM_NAME", "readings", "FUNCTION_NAME", "ingest-only");
+
+        // when
+        Run run = deploy(env);
+
+        // then
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("alerts side: not deployed (DEPLOY_ALERTS=false)")
+                .contains("alerts    not deployed (DEPLOY_ALERTS=false)");
+        assertThat(aws("lambda", "list-functions").get("Functions"))
+                .extracting(function -> function.get("FunctionName").asText()).containsExactly("ingest-only");
+        assertThat(aws("lambda", "list-event-source-mappings").get("EventSourceMappings")).hasSize(1);
+        assertThat(aws("dynamodb", "list-tables").get("TableNames").toString())
+                .doesNotContain("SensorAlerts").doesNotContain("SensorAlertRules");
+        assertThat(aws("sns", "list-topics").get("Topics")).isEmpty();
+        assertThat(aws("cloudwatch", "describe-alarms").get("MetricAlarms").toString())
+                .doesNotContain("sensor-alerts");
+    }
+
+    private String kinesisStreamArn() throws IOException {
+        return aws("kinesis", "describe-stream-summary", "--stream-name", "temperature-sensor-data")
+                .at("/StreamDescriptionSummary/StreamARN").asText();
+    }
+
+    private String tableStreamArn() throws IOException {
+        return aws("dynamodb", "describe-table", "--table-name", "SensorData").at("/Table/LatestStreamArn").asText();
+    }
+
+    /** The one event source mapping of this source; fails when there are none or several. */
+    private JsonNode onlyMappingOf(String sourceArn) throws IOException {
+        JsonNode mappings = aws("lambda", "list-event-source-mappings", "--event-source-arn", sourceArn)
+                .get("EventSourceMappings");
+        assertThat(mappings).as("mappings of " + sourceArn).hasSize(1);
+        return mappings.get(0);
     }
 
     /**
      * The alias points at the latest published version and the mapping invokes the alias. AWS keeps the alias ARN in
      * the mapping; moto stores the version the alias pointed at when the mapping was last written: either is right.
      */
-    private void assertInvokesTheLiveAliasAtTheLatestVersion(JsonNode mapping) throws IOException {
-        JsonNode versions = aws("lambda", "list-versions-by-function", "--function-name", "sensor-ingest")
+    private void assertInvokesTheLiveAliasAtTheLatestVersion(JsonNode mapping, String function) throws IOException {
+        JsonNode versions = aws("lambda", "list-versions-by-function", "--function-name", function)
                 .get("Versions");
         int latestVersion = 0;
         for (JsonNode version : versions) {
@@ -113,9 +213,9 @@ class DeployScriptsIT {
                 latestVersion = Math.max(latestVersion, Integer.parseInt(version.get("Version").asText()));
             }
         }
-        JsonNode alias = aws("lambda", "get-alias", "--function-name", "sensor-ingest", "--name", "live");
+        JsonNode alias = aws("lambda", "get-alias", "--function-name", function, "--name", "live");
         assertThat(alias.get("FunctionVersion").asText()).isEqualTo(Integer.toString(latestVersion));
-        String functionArn = aws("lambda", "get-function-configuration", "--function-name", "sensor-ingest")
+        String functionArn = aws("lambda", "get-function-configuration", "--function-name", function)
                 .get("FunctionArn").asText();
         assertThat(mapping.get("FunctionArn").asText())
                 .isIn(alias.get("AliasArn").asText(), functionArn + ":" + latestVersion);
@@ -128,7 +228,7 @@ class DeployScriptsIT {
         assertThat(script(localEnv(), "deploy.sh").exitCode()).isZero();
         String firstVersion = aws("lambda", "get-alias", "--function-name", "sensor-ingest", "--name", "live")
                 .get("FunctionVersion").asText();
-        String uuid = aws("lambda", "list-event-source-mappings").at("/EventSourceMappings/0/UUID").asText();
+        String uuid = onlyMappingOf(kinesisStreamArn()).get("UUID").asText();
         aws("lambda", "update-event-source-mapping", "--uuid", uuid, "--function-name", "sensor-ingest");
         Path otherBuild = Files.createTempFile("other-build-", ".jar");
         Files.copy(ProjectFiles.root().resolve("lambda/target/sensor-ingest-lambda.jar"), otherBuild,
@@ -153,10 +253,10 @@ class DeployScriptsIT {
         String secondVersion = aws("lambda", "get-alias", "--function-name", "sensor-ingest", "--name", "live")
                 .get("FunctionVersion").asText();
         assertThat(Integer.parseInt(secondVersion)).isGreaterThan(Integer.parseInt(firstVersion));
-        JsonNode mappings = aws("lambda", "list-event-source-mappings").get("EventSourceMappings");
-        assertThat(mappings).hasSize(1);
-        assertThat(mappings.get(0).get("UUID").asText()).isEqualTo(uuid);
-        assertInvokesTheLiveAliasAtTheLatestVersion(mappings.get(0));
+        assertThat(aws("lambda", "list-event-source-mappings").get("EventSourceMappings")).hasSize(2);
+        JsonNode mapping = onlyMappingOf(kinesisStreamArn());
+        assertThat(mapping.get("UUID").asText()).isEqualTo(uuid);
+        assertInvokesTheLiveAliasAtTheLatestVersion(mapping, "sensor-ingest");
     }
 
     @Test
@@ -227,7 +327,8 @@ class DeployScriptsIT {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "READING_TTL_DAYS      | 30d | READING_TTL_DAYS='30d' is not a whole number of days",
-        "ITERATOR_AGE_ALARM_MS | 60  | ITERATOR_AGE_ALARM_MS='60' is not a whole number of milliseconds"})
+        "ITERATOR_AGE_ALARM_MS | 60  | ITERATOR_AGE_ALARM_MS='60' is not a whole number of milliseconds",
+        "DEPLOY_ALERTS         | no  | DEPLOY_ALERTS='no' is neither true nor false"})
     void deploy_refusesASettingNotInItsUnit_beforeMakingAnything(String variable, String value, String message)
             throws Exception {
         // when
@@ -270,13 +371,24 @@ class DeployScriptsIT {
                 .at("/Rules/0/Expiration/Days").asInt()).isEqualTo(7);
         assertThat(aws("s3api", "get-bucket-tagging", "--bucket", bucket).get("TagSet").toString())
                 .contains("\"Key\":\"project\"", "\"Value\":\"sensor-pipeline\"");
-        // and the mapping sends what Lambda gives up on there, while the role may write to that bucket only
-        JsonNode mapping = aws("lambda", "list-event-source-mappings").at("/EventSourceMappings/0");
-        assertThat(mapping.at("/DestinationConfig/OnFailure/Destination").asText())
-                .isEqualTo("arn:aws:s3:::" + bucket);
-        assertThat(mapping.get("MaximumRecordAgeInSeconds").asInt()).isLessThan(24 * 3600);
-        JsonNode policy = aws("iam", "get-role-policy", "--role-name", "sensor-ingest-role",
-                "--policy-name", "sensor-ingest-permissions").get("PolicyDocument");
+        // and each mapping sends what Lambda gives up on there, while each role may write to that bucket only
+        JsonNode mappings = aws("lambda", "list-event-source-mappings").get("EventSourceMappings");
+        assertThat(mappings).hasSize(2);
+        for (JsonNode mapping : mappings) {
+            assertThat(mapping.at("/DestinationConfig/OnFailure/Destination").asText())
+                    .isEqualTo("arn:aws:s3:::" + bucket);
+            assertThat(mapping.get("MaximumRecordAgeInSeconds").asInt()).isLessThan(24 * 3600);
+        }
+        for (String function : List.of("sensor-ingest", "sensor-alerts")) {
+            assertThat(s3GrantsOf(function)).as(function).containsExactlyInAnyOrder(
+                    "s3:PutObject arn:aws:s3:::" + bucket + "/*", "s3:ListBucket arn:aws:s3:::" + bucket);
+        }
+    }
+
+    /** The S3 actions the function's inline policy grants, each with its resource, each pinned to this account. */
+    private List<String> s3GrantsOf(String function) throws IOException {
+        JsonNode policy = aws("iam", "get-role-policy", "--role-name", function + "-role",
+                "--policy-name", function + "-permissions").get("PolicyDocument");
         List<String> s3Grants = new ArrayList<>();
         for (JsonNode statement : policy.get("Statement")) {
             for (JsonNode action : statement.get("Action")) {
@@ -287,8 +399,7 @@ class DeployScriptsIT {
                 }
             }
         }
-        assertThat(s3Grants).containsExactlyInAnyOrder("s3:PutObject arn:aws:s3:::" + bucket + "/*",
-                "s3:ListBucket arn:aws:s3:::" + bucket);
+        return s3Grants;
     }
 
     @Test
@@ -303,7 +414,13 @@ class DeployScriptsIT {
                 .forEach(alarm -> alarms.put(alarm.get("AlarmName").asText(), alarm));
         assertThat(alarms).containsOnlyKeys("sensor-ingest-iterator-age", "sensor-ingest-function-errors",
                 "sensor-ingest-destination-delivery-failures", "sensor-ingest-readings-failed",
-                "sensor-ingest-item-collection-full");
+                "sensor-ingest-item-collection-full", "sensor-alerts-iterator-age", "sensor-alerts-function-errors",
+                "sensor-alerts-destination-delivery-failures");
+        for (String alarm : List.of("iterator-age", "function-errors", "destination-delivery-failures")) {
+            JsonNode ofAlerts = alarms.get("sensor-alerts-" + alarm);
+            assertThat(ofAlerts.get("Namespace").asText()).as(alarm).isEqualTo("AWS/Lambda");
+            assertThat(ofAlerts.at("/Dimensions/0/Value").asText()).as(alarm).isEqualTo("sensor-alerts");
+        }
         JsonNode lag = alarms.get("sensor-ingest-iterator-age");
         assertThat(lag.get("Namespace").asText() + " " + lag.get("MetricName").asText())
                 .isEqualTo("AWS/Lambda IteratorAge");
@@ -368,7 +485,9 @@ class DeployScriptsIT {
         assertThat(aws("lambda", "list-functions").get("Functions")).isEmpty();
         assertThat(aws("lambda", "list-event-source-mappings").get("EventSourceMappings")).isEmpty();
         assertThat(aws("kinesis", "list-streams").get("StreamNames")).isEmpty();
-        assertThat(aws("iam", "list-roles").get("Roles").toString()).doesNotContain("sensor-ingest-role");
+        assertThat(aws("iam", "list-roles").get("Roles").toString()).doesNotContain("sensor-ingest-role")
+                .doesNotContain("sensor-alerts-role");
+        assertThat(aws("sns", "list-topics").get("Topics")).isEmpty();
         assertThat(aws("dynamodb", "list-tables").get("TableNames").toString()).isEqualTo("[\"SomeoneElses\"]");
         assertThat(aws("cloudwatch", "describe-alarms").get("MetricAlarms")).isEmpty();
         assertThat(aws("cloudwatch", "list-dashboards").get("DashboardEntries")).isEmpty();

@@ -69,4 +69,50 @@ class IamPolicyIT {
         assertThat(resources).containsExactlyInAnyOrder(
                 "arn:aws:dynamodb:*:*:table/SensorData", "arn:aws:dynamodb:*:*:table/SensorDataRejects");
     }
+
+    /**
+     * The alerts function's code lives in alerts/, which this module may not run (functions never stand on each
+     * other), so its grants are held to the calls the alerts function's contract names (issue 11): Query on the
+     * readings, GetItem/BatchGetItem on the overrides, PutItem/UpdateItem on the alerts, Publish on the topic; and
+     * what Lambda does for its mapping: read the table's stream, write discarded batches to the failure bucket, logs.
+     */
+    @Test
+    void alertsPolicy_grantsExactlyTheActionsOfTheAlertsFunctionAndItsMapping_eachOnItsOwnResource()
+            throws IOException {
+        // given
+        JsonNode policy = new ObjectMapper().readTree(
+                Files.readString(ProjectFiles.resolve("infra/alerts-permissions-policy.json")));
+
+        // when
+        Map<String, Set<String>> grants = new java.util.TreeMap<>();
+        for (JsonNode statement : policy.get("Statement")) {
+            assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+            for (JsonNode action : statement.get("Action")) {
+                Set<String> resources = grants.computeIfAbsent(action.asText(), a -> new TreeSet<>());
+                statement.get("Resource").forEach(resource -> resources.add(resource.asText()));
+            }
+        }
+
+        // then
+        String table = "arn:aws:dynamodb:*:*:table/";
+        Set<String> stream = Set.of(table + "SensorData/stream/LATEST");
+        Set<String> logs = Set.of("arn:aws:logs:*:*:log-group:/aws/lambda/sensor-alerts",
+                "arn:aws:logs:*:*:log-group:/aws/lambda/sensor-alerts:*");
+        assertThat(grants).isEqualTo(new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry("dynamodb:Query", Set.of(table + "SensorData")),
+                Map.entry("dynamodb:GetItem", Set.of(table + "SensorAlertRules")),
+                Map.entry("dynamodb:BatchGetItem", Set.of(table + "SensorAlertRules")),
+                Map.entry("dynamodb:PutItem", Set.of(table + "SensorAlerts")),
+                Map.entry("dynamodb:UpdateItem", Set.of(table + "SensorAlerts")),
+                Map.entry("sns:Publish", Set.of("arn:aws:sns:*:*:sensor-alerts")),
+                Map.entry("dynamodb:DescribeStream", stream),
+                Map.entry("dynamodb:GetRecords", stream),
+                Map.entry("dynamodb:GetShardIterator", stream),
+                Map.entry("dynamodb:ListStreams", Set.of(table + "SensorData/stream/*")),
+                Map.entry("s3:PutObject", Set.of("arn:aws:s3:::sensor-pipeline-failures/*")),
+                Map.entry("s3:ListBucket", Set.of("arn:aws:s3:::sensor-pipeline-failures")),
+                Map.entry("logs:CreateLogGroup", logs),
+                Map.entry("logs:CreateLogStream", logs),
+                Map.entry("logs:PutLogEvents", logs))));
+    }
 }

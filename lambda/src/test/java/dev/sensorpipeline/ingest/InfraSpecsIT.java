@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every file in infra/ is accepted by the real aws CLI, as users and deploy scripts pass it. */
 class InfraSpecsIT {
@@ -74,6 +76,48 @@ class InfraSpecsIT {
     }
 
     @Test
+    void alertsTablesRoleFunctionAndMapping_areCreatedFromTheInfraFiles_theMappingPassingOnlyInsertAndModify()
+            throws IOException {
+        // given a readings table of its own name, with the stream its spec gives it
+        String streamArn = run("dynamodb", "create-table", "--cli-input-json", "file://infra/sensor-data-table.json",
+                "--table-name", "AlertsSpecReadings").at("/TableDescription/LatestStreamArn").asText();
+
+        // when
+        JsonNode alerts = run("dynamodb", "create-table", "--cli-input-json",
+                "file://infra/sensor-alerts-table.json");
+        JsonNode rules = run("dynamodb", "create-table", "--cli-input-json",
+                "file://infra/sensor-alert-rules-table.json");
+        JsonNode role = run("iam", "create-role", "--role-name", "sensor-alerts-role",
+                "--assume-role-policy-document", "file://infra/lambda-kinesis-role.json");
+        run("iam", "put-role-policy", "--role-name", "sensor-alerts-role", "--policy-name", "sensor-alerts",
+                "--policy-document", "file://infra/alerts-permissions-policy.json");
+        // the ingest jar stands in for the code: what is checked here is the spec's acceptance
+        JsonNode function = run("lambda", "create-function", "--cli-input-json", "file://infra/alerts-function.json",
+                "--role", role.at("/Role/Arn").asText(), "--zip-file",
+                "fileb://lambda/target/sensor-ingest-lambda.jar");
+        JsonNode mapping = run("lambda", "create-event-source-mapping", "--cli-input-json",
+                "file://infra/alerts-event-source-mapping.json", "--event-source-arn", streamArn);
+
+        // then
+        assertThat(streamArn).contains("table/AlertsSpecReadings/stream/");
+        assertThat(alerts.at("/TableDescription/KeySchema/0/AttributeName").asText()).isEqualTo("SensorId");
+        assertThat(alerts.at("/TableDescription/KeySchema/1/AttributeName").asText()).isEqualTo("AlertKey");
+        assertThat(rules.at("/TableDescription/KeySchema").size()).isEqualTo(1);
+        assertThat(rules.at("/TableDescription/KeySchema/0/AttributeName").asText()).isEqualTo("SensorId");
+        assertThat(function.get("Handler").asText())
+                .isEqualTo("dev.sensorpipeline.alerts.AlertsHandler::handleRequest");
+        assertThat(mapping.get("EventSourceArn").asText()).isEqualTo(streamArn);
+        assertThat(mapping.get("FunctionResponseTypes").get(0).asText()).isEqualTo("ReportBatchItemFailures");
+        assertThat(mapping.get("BisectBatchOnFunctionError").asBoolean()).isTrue();
+        assertThat(mapping.get("MaximumRetryAttempts").asInt()).isBetween(0, 100);
+        assertThat(mapping.get("MaximumRecordAgeInSeconds").asInt()).isBetween(60, 24 * 3600 - 1);
+        JsonNode filters = mapping.at("/FilterCriteria/Filters");
+        assertThat(filters).hasSize(1);
+        assertThat(JSON.readTree(filters.get(0).get("Pattern").asText()))
+                .isEqualTo(JSON.readTree("{\"eventName\": [\"INSERT\", \"MODIFY\"]}"));
+    }
+
+    @Test
     void functionSpec_turnsSnapStartOnForPublishedVersions_onARuntimeThatHasIt() throws IOException {
         // when
         JsonNode spec = JSON.readTree(ProjectFiles.root().resolve("infra/lambda-function.json").toFile());
@@ -84,10 +128,11 @@ class InfraSpecsIT {
         assertThat(spec.get("Runtime").asText()).isIn("java11", "java17", "java21", "java25");
     }
 
-    @Test
-    void permissionsPolicy_grantsNoWildcardActionAndNoManagedFullAccess() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"infra/lambda-permissions-policy.json", "infra/alerts-permissions-policy.json"})
+    void permissionsPolicy_grantsNoWildcardActionAndNoManagedFullAccess(String file) throws IOException {
         // given
-        JsonNode policy = JSON.readTree(Files.readString(ProjectFiles.resolve("infra/lambda-permissions-policy.json")));
+        JsonNode policy = JSON.readTree(Files.readString(ProjectFiles.resolve(file)));
 
         // then
         for (JsonNode statement : policy.get("Statement")) {

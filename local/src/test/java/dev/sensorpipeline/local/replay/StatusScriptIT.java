@@ -48,6 +48,31 @@ class StatusScriptIT {
     }
 
     @Test
+    void status_showsTheAlertsSide_itsFeedFunctionMappingTablesAndTopic() {
+        // when
+        Scripts.Run run = scripts.run("status.sh");
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.stdout()).contains("feed      SensorData: NEW_IMAGE, feeds sensor-alerts",
+                "function  sensor-alerts: alias live -> version 1", "alerts    SensorAlerts: ACTIVE",
+                "rules     SensorAlertRules: ACTIVE",
+                "topic     sensor-alerts: 0 subscriptions, 0 pending confirmation",
+                "none of sensor-ingest-* sensor-alerts-* in ALARM");
+        assertThat(run.stdout().lines().filter(line -> line.startsWith("  mapping ")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void status_exitsOneSayingToDeploy_whenTheAlertsTopicIsMissing() {
+        // when a topic of another name is looked for, as if sensor-alerts had been deleted
+        Scripts.Run run = scripts.run(Map.of("ALERTS_TOPIC_NAME", "sensor-alerts-gone"), "status.sh");
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.stdout()).contains("! topic     sensor-alerts-gone does not exist", "scripts/deploy.sh");
+    }
+
+    @Test
     void status_exitsOneNamingTheCount_whenAFailureDocumentWaitsInTheBucket() throws Exception {
         // given
         String key = OnFailureDocuments.key(mappingUuid, "shardId-000000000000", "status-test");
