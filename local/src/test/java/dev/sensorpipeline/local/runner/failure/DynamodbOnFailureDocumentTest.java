@@ -1,5 +1,6 @@
 package dev.sensorpipeline.local.runner.failure;
 
+import static dev.sensorpipeline.local.runner.failure.AwsExamples.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,10 +12,8 @@ import dev.sensorpipeline.local.runner.function.InvocationResult;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
 import dev.sensorpipeline.model.event.DynamodbChange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,16 +44,7 @@ class DynamodbOnFailureDocumentTest {
     }
 
     private static ObjectNode awsExample() throws IOException {
-        try (InputStream in = DynamodbOnFailureDocumentTest.class
-                .getResourceAsStream("/failure/dynamodb-on-failure-sqs.json")) {
-            return (ObjectNode) JSON.readTree(in);
-        }
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
+        return AwsExamples.document("dynamodb-on-failure-sqs.json");
     }
 
     @Test

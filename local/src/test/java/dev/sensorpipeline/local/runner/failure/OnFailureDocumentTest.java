@@ -1,5 +1,6 @@
 package dev.sensorpipeline.local.runner.failure;
 
+import static dev.sensorpipeline.local.runner.failure.AwsExamples.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import dev.sensorpipeline.local.runner.function.FunctionResult;
 import dev.sensorpipeline.local.runner.function.InvocationResult;
 import dev.sensorpipeline.local.runner.stream.StreamRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,15 +57,7 @@ class OnFailureDocumentTest {
             "$LATEST", new FunctionResult.Error("java.lang.IllegalStateException", "boom"));
 
     private static ObjectNode awsExample() throws IOException {
-        try (InputStream in = OnFailureDocumentTest.class.getResourceAsStream("/failure/kinesis-on-failure-s3.json")) {
-            return (ObjectNode) JSON.readTree(in);
-        }
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
+        return AwsExamples.document("kinesis-on-failure-s3.json");
     }
 
     @Test
